@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +44,9 @@ public class CacheGuard {
             skipUntil.set(System.nanoTime() + retryAfterNanos);
             if (!down) {
                 down = true;
-                log.warn("Redis failed during {} ({}); serving from PostgreSQL and retrying Redis every {} ms",
-                        what, e.getClass().getSimpleName(), retryAfterNanos / 1_000_000);
+                log.warn("Redis failed during {} ({}: {}); serving from PostgreSQL and retrying Redis every {} ms",
+                        what, e.getClass().getSimpleName(), NestedExceptionUtils.getMostSpecificCause(e).getMessage(),
+                        retryAfterNanos / 1_000_000);
             }
             return Optional.empty();
         }
