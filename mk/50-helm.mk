@@ -23,7 +23,7 @@ HELM_VALUES := default=$(HELM_CHART)/values.yaml \
   production=$(HELM_CHART)/values-production.example.yaml \
   $(foreach f,$(sort $(wildcard $(HELM_CHART)/ci/*.yaml)),$(basename $(notdir $(f)))=$(f))
 
-.PHONY: test-helm helm-lint helm-template helm-unit helm-checkov helm-tools
+.PHONY: test-helm helm-lint helm-template helm-unit helm-checkov helm-tools helm-docs
 
 helm-tools: ## build/install the chart tools (helm, pytest venv, ESO CRDs, checkov)
 	@scripts/tools/helm.sh >/dev/null
@@ -66,5 +66,8 @@ helm-checkov: helm-template ## checkov over the rendered manifests (skips are in
 	           for c in ET.parse(sys.argv[1]).iter("testcase") for s in c.iter("skipped")}; \
 	  print("checkov skips (in-line checkov.io/skip annotations):"); \
 	  [print(f"  {i}: {m}") for i, m in sorted(skips)]' $(HELM_JUNIT_DIR)/checkov.xml
+
+helm-docs: ## regenerate the values table in helm/users-api/README.md from values.yaml
+	@venv=$$(scripts/tools/helm-tests.sh); "$$venv/bin/python" helm/tests/values_table.py
 
 test-helm: helm-unit helm-checkov ## every Helm chart check
