@@ -383,3 +383,55 @@ def test_helm_test_script_fails_on_another_company(tmp_path):
     result = _run_test_pod_script(tmp_path, "Acme", "Acme Rockets Ltd")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "FAIL" in result.stdout
+
+
+# --- Pod Security Standards and optional parts -------------------------------------------------------
+
+def _pod_specs(docs):
+    for doc in docs:
+        if doc["kind"] == "Pod":
+            yield doc["metadata"]["name"], doc["spec"]
+        elif doc["kind"] == "Deployment":
+            yield doc["metadata"]["name"], doc["spec"]["template"]["spec"]
+
+
+@pytest.mark.parametrize("name", VALUES_FILES)
+def test_pods_meet_the_restricted_pod_security_standard(name):
+    """The namespace can be labelled pod-security.kubernetes.io/enforce=restricted."""
+    for pod_name, pod in _pod_specs(render_named(name)):
+        assert not any(pod.get(k) for k in ("hostNetwork", "hostPID", "hostIPC")), pod_name
+        assert all("hostPath" not in v for v in pod.get("volumes", [])), pod_name
+        pod_sc = pod.get("securityContext", {})
+        for container in pod["containers"] + pod.get("initContainers", []):
+            sc = container.get("securityContext", {})
+            where = f"{pod_name}/{container['name']}"
+            assert sc.get("runAsNonRoot", pod_sc.get("runAsNonRoot")) is True, where
+            assert sc.get("allowPrivilegeEscalation") is False, where
+            assert sc.get("capabilities", {}).get("drop") == ["ALL"], where
+            assert not sc.get("capabilities", {}).get("add"), where
+            seccomp = sc.get("seccompProfile", pod_sc.get("seccompProfile", {}))
+            assert seccomp.get("type") == "RuntimeDefault", where
+            assert sc.get("runAsUser", pod_sc.get("runAsUser", 1)) != 0, where
+            assert "resources" in container and "limits" in container["resources"], where
+
+
+def test_optional_parts_can_be_switched_off():
+    docs = render_named("minimal-values")
+    kinds = {d["kind"] for d in docs}
+    assert not kinds & {"NetworkPolicy", "PodDisruptionBudget", "Ingress", "ServiceAccount"}
+    pod = one(docs, "Deployment")["spec"]["template"]["spec"]
+    assert pod["serviceAccountName"] == "users-api-preexisting"
+    assert "topologySpreadConstraints" not in pod
+    data = one(docs, "ConfigMap")["data"]
+    assert "JAVA_TOOL_OPTIONS" not in data and data["LOG_FORMAT"] == "text"
+
+
+def test_values_schema_is_valid_draft7():
+    import json
+
+    import jsonschema
+
+    from conftest import CHART
+    schema = json.loads((CHART / "values.schema.json").read_text())
+    jsonschema.Draft7Validator.check_schema(schema)
+    assert schema["additionalProperties"] is False

@@ -19,7 +19,7 @@ def test_helm_lint_strict(name):
 def test_helm_template_renders(name):
     docs = render_named(name)
     kinds = {d["kind"] for d in docs}
-    assert {"Deployment", "Service", "ConfigMap", "ServiceAccount", "Pod"} <= kinds
+    assert {"Deployment", "Service", "ConfigMap", "Pod"} <= kinds
     for doc in docs:
         assert doc["metadata"]["name"].startswith("users-api")
         assert doc["metadata"]["namespace"] == "users-api"
