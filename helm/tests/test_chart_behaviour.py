@@ -435,3 +435,13 @@ def test_values_schema_is_valid_draft7():
     schema = json.loads((CHART / "values.schema.json").read_text())
     jsonschema.Draft7Validator.check_schema(schema)
     assert schema["additionalProperties"] is False
+
+
+def test_ingress_annotations_override_the_chart_defaults(values_file):
+    override = {"alb.ingress.kubernetes.io/healthcheck-interval-seconds": "30",
+                "alb.ingress.kubernetes.io/wafv2-acl-arn": "arn:aws:wafv2:eu-central-1:111122223333:regional/webacl/x/y"}
+    docs = render(values_file({"ingress": {"annotations": override}}))
+    annotations = one(docs, "Ingress")["metadata"]["annotations"]
+    assert annotations["alb.ingress.kubernetes.io/healthcheck-interval-seconds"] == "30"
+    assert annotations["alb.ingress.kubernetes.io/wafv2-acl-arn"].startswith("arn:aws:wafv2:")
+    assert annotations["alb.ingress.kubernetes.io/target-type"] == "ip"
