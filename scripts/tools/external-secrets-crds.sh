@@ -6,7 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib.sh"
-ESO_VERSION="${ESO_VERSION:-v0.16.2}"
+ESO_VERSION="${ESO_VERSION:-v1.3.2}"
 module="github.com/external-secrets/external-secrets@${ESO_VERSION}"
 command -v go >/dev/null || die "go is required to fetch the ESO CRDs ($module)"
 dir=$(go mod download -json "$module" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("Dir","")); sys.exit(1 if d.get("Error") else 0)') \
