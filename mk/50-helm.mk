@@ -48,7 +48,7 @@ helm-template: ## render the chart with every values file into build/helm/render
 	  echo "rendered $${pair%%=*}: $$(grep -c '^kind:' "$$out/manifest.yaml") objects -> $$out/manifest.yaml"; \
 	done
 
-helm-unit: ## chart tests (lint, Kubernetes $(KUBERNETES_VERSION) + ESO CRD schemas, unit tests) -> JUnit
+helm-unit: ## chart tests (lint, strict Kubernetes + ESO CRD schema validation, unit tests) -> JUnit
 	@mkdir -p $(HELM_JUNIT_DIR)
 	@venv=$$(scripts/tools/helm-tests.sh); \
 	HELM=$$(scripts/tools/helm.sh) ESO_CRD_DIR=$$(scripts/tools/external-secrets-crds.sh) \
