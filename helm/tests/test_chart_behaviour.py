@@ -104,7 +104,7 @@ def test_config_map_carries_the_app_settings():
     assert data == {
         "COMPANY_NAME": "Acme Corporation", "LOG_FORMAT": "json", "CACHE_TTL_SECONDS": "120",
         "POSTGRES_HOST": "users-api.cluster-abcdefghijkl.eu-central-1.rds.amazonaws.com",
-        "POSTGRES_PORT": "5432", "POSTGRES_DB": "users", "POSTGRES_SSLMODE": "verify-full",
+        "POSTGRES_PORT": "5432", "POSTGRES_DB": "users", "POSTGRES_SSLMODE": "require",
         "REDIS_HOST": "master.users-api.abcdef.euc1.cache.amazonaws.com", "REDIS_PORT": "6379",
         "REDIS_TLS": "true", "SERVER_PORT": "8000", "MANAGEMENT_SERVER_PORT": "8081",
         "JAVA_TOOL_OPTIONS": "-XX:MaxRAMPercentage=60.0 -XX:+ExitOnOutOfMemoryError",
