@@ -102,11 +102,12 @@ def test_company_name_flows_from_values_to_the_pod_env(values_file):
 def test_config_map_carries_the_app_settings():
     data = one(render_named("production"), "ConfigMap")["data"]
     assert data == {
-        "COMPANY_NAME": "Acme Corporation", "LOG_FORMAT": "json", "CACHE_TTL_SECONDS": "120",
+        "COMPANY_NAME": "Acme Corporation", "LOG_FORMAT": "ecs", "CACHE_TTL_SECONDS": "120",
         "POSTGRES_HOST": "users-api.cluster-abcdefghijkl.eu-central-1.rds.amazonaws.com",
         "POSTGRES_PORT": "5432", "POSTGRES_DB": "users", "POSTGRES_SSLMODE": "require",
         "REDIS_HOST": "master.users-api.abcdef.euc1.cache.amazonaws.com", "REDIS_PORT": "6379",
-        "REDIS_TLS": "true", "SERVER_PORT": "8000", "MANAGEMENT_SERVER_PORT": "8081",
+        "REDIS_TLS": "true", "PORT": "8000", "MANAGEMENT_PORT": "8081",
+        "SHUTDOWN_TIMEOUT_SECONDS": "20",
         "JAVA_TOOL_OPTIONS": "-XX:MaxRAMPercentage=60.0 -XX:+ExitOnOutOfMemoryError",
     }
 
@@ -177,8 +178,9 @@ def test_rolling_update_and_graceful_shutdown():
     pod = spec["template"]["spec"]
     pre_stop = app_container(docs)["lifecycle"]["preStop"]["sleep"]["seconds"]
     assert pre_stop >= 10
-    # preStop + Spring's ~20 s graceful shutdown must fit in the grace period
-    assert pod["terminationGracePeriodSeconds"] > pre_stop + 20
+    # preStop + Spring's graceful shutdown must fit in the grace period
+    shutdown = int(one(docs, "ConfigMap")["data"]["SHUTDOWN_TIMEOUT_SECONDS"])
+    assert pod["terminationGracePeriodSeconds"] > pre_stop + shutdown
     ingress = one(docs, "Ingress")["metadata"]["annotations"]
     assert ingress["alb.ingress.kubernetes.io/target-group-attributes"] == "deregistration_delay.timeout_seconds=30"
 
@@ -427,7 +429,7 @@ def test_optional_parts_can_be_switched_off():
     assert pod["serviceAccountName"] == "users-api-preexisting"
     assert "topologySpreadConstraints" not in pod
     data = one(docs, "ConfigMap")["data"]
-    assert "JAVA_TOOL_OPTIONS" not in data and data["LOG_FORMAT"] == "text"
+    assert "JAVA_TOOL_OPTIONS" not in data and data["LOG_FORMAT"] == "", "text: the app's plain console log"
 
 
 def test_values_schema_is_valid_draft7():
@@ -449,3 +451,10 @@ def test_ingress_annotations_override_the_chart_defaults(values_file):
     assert annotations["alb.ingress.kubernetes.io/healthcheck-interval-seconds"] == "30"
     assert annotations["alb.ingress.kubernetes.io/wafv2-acl-arn"].startswith("arn:aws:wafv2:")
     assert annotations["alb.ingress.kubernetes.io/target-type"] == "ip"
+
+
+@pytest.mark.parametrize("log_format,rendered", [("json", "ecs"), ("ecs", "ecs"), ("logstash", "logstash"),
+                                                 ("gelf", "gelf"), ("text", "")])
+def test_log_format_maps_to_what_the_app_reads(values_file, log_format, rendered):
+    docs = render(values_file({"config": {"logFormat": log_format}}))
+    assert one(docs, "ConfigMap")["data"]["LOG_FORMAT"] == rendered

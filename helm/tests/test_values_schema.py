@@ -50,6 +50,8 @@ REJECTED = {
     "HPA min above max": ({"autoscaling": {"minReplicas": 3, "maxReplicas": 2}}, "minReplicas"),
     "grace period shorter than shutdown": (
         {"lifecycle": {"terminationGracePeriodSeconds": 20}}, "terminationGracePeriodSeconds"),
+    "grace period shorter than a longer shutdown timeout": (
+        {"lifecycle": {"shutdownTimeoutSeconds": 40}}, "shutdownTimeoutSeconds"),
 }
 
 
