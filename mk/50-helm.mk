@@ -9,9 +9,15 @@
 
 TEST_SUITES += helm
 
-# The Kubernetes minor version of the EKS cluster (terraform/): the chart is rendered and validated
-# for it. Change it here when Terraform moves the cluster to a new version.
-KUBERNETES_VERSION ?= 1.34
+# Versions the chart is rendered and validated for, read from the defaults in terraform/variables.tf
+# (one source of truth: the EKS version and the External Secrets Operator chart Terraform installs;
+# ESO's chart and app versions move in lockstep), with these fallbacks when Terraform is absent.
+# Override on the command line: make test-helm KUBERNETES_VERSION=1.35 ESO_VERSION=v1.3.2
+HELM_TF_VARIABLES := terraform/variables.tf
+helm_tf_default = $(shell sed -n '/^variable "$(1)"/,/^}/s/^ *default *= *"\([^"]*\)".*/\1/p' $(HELM_TF_VARIABLES) 2>/dev/null)
+KUBERNETES_VERSION ?= $(or $(call helm_tf_default,kubernetes_version),1.34)
+ESO_VERSION ?= v$(or $(call helm_tf_default,external_secrets_chart_version),0.19.2)
+export ESO_VERSION
 
 HELM_CHART := helm/users-api
 HELM_RELEASE := users-api
@@ -50,6 +56,7 @@ helm-template: ## render the chart with every values file into build/helm/render
 
 helm-unit: ## chart tests (lint, strict Kubernetes + ESO CRD schema validation, unit tests) -> JUnit
 	@mkdir -p $(HELM_JUNIT_DIR)
+	@echo "chart tests for Kubernetes $(KUBERNETES_VERSION) and External Secrets Operator $(ESO_VERSION)"
 	@venv=$$(scripts/tools/helm-tests.sh); \
 	HELM=$$(scripts/tools/helm.sh) ESO_CRD_DIR=$$(scripts/tools/external-secrets-crds.sh) \
 	KUBERNETES_VERSION=$(KUBERNETES_VERSION) \
