@@ -61,7 +61,7 @@ helm-unit: ## chart tests (lint, strict Kubernetes + ESO CRD schema validation, 
 	HELM=$$(scripts/tools/helm.sh) ESO_CRD_DIR=$$(scripts/tools/external-secrets-crds.sh) \
 	KUBERNETES_VERSION=$(KUBERNETES_VERSION) \
 	  "$$venv/bin/python" -m pytest helm/tests -p no:cacheprovider -q -rfEs \
-	    --junitxml=$(HELM_JUNIT_DIR)/chart-tests.xml -o junit_suite_name=helm-chart
+	    --junitxml=$(HELM_JUNIT_DIR)/chart-tests.xml
 
 helm-checkov: helm-template ## checkov over the rendered manifests (skips are in-line, each with a reason)
 	@mkdir -p $(HELM_JUNIT_DIR)
