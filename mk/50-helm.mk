@@ -57,9 +57,9 @@ helm-template: ## render the chart with every values file into build/helm/render
 helm-unit: ## chart tests (lint, strict Kubernetes + ESO CRD schema validation, unit tests) -> JUnit
 	@mkdir -p $(HELM_JUNIT_DIR)
 	@echo "chart tests for Kubernetes $(KUBERNETES_VERSION) and External Secrets Operator $(ESO_VERSION)"
-	@venv=$$(scripts/tools/helm-tests.sh); \
-	HELM=$$(scripts/tools/helm.sh) ESO_CRD_DIR=$$(scripts/tools/external-secrets-crds.sh) \
-	KUBERNETES_VERSION=$(KUBERNETES_VERSION) \
+	@venv=$$(scripts/tools/helm-tests.sh); helm=$$(scripts/tools/helm.sh); \
+	crds=$$(scripts/tools/external-secrets-crds.sh); \
+	HELM=$$helm ESO_CRD_DIR=$$crds KUBERNETES_VERSION=$(KUBERNETES_VERSION) \
 	  "$$venv/bin/python" -m pytest helm/tests -p no:cacheprovider -q -rfEs \
 	    --junitxml=$(HELM_JUNIT_DIR)/chart-tests.xml
 
