@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-users-api}"
 SERVICES=(postgres redis api)
 
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/tools/lib.sh
 source scripts/tools/lib.sh  # log, die
 
 docker info >/dev/null 2>&1 \

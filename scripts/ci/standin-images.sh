@@ -24,11 +24,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 recipes="$here/standin-images"
-# shellcheck source=../tools/lib.sh
+# shellcheck source=scripts/tools/lib.sh
 source "$here/../tools/lib.sh"
 
 MIRROR="${STANDIN_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 CA_BUNDLE="${STANDIN_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}"
+# shellcheck disable=SC2012 # a glob of fixed names
 JAVA_SRC="${STANDIN_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25-jdk* 2>/dev/null | head -n1 || true)}"
 PULL="${STANDIN_IMAGES_PULL:-1}"
 FORCE=0

@@ -62,6 +62,7 @@ MSG
   for f in /docker-entrypoint-initdb.d/*; do
     case "$f" in
       *.sh)
+        # shellcheck source=/dev/null
         if [[ -x "$f" ]]; then echo "running $f"; "$f"; else echo "sourcing $f"; source "$f"; fi ;;
       *.sql) echo "running $f"; run_sql --dbname "$POSTGRES_DB" -f "$f" ;;
       *.sql.gz) echo "running $f"; gunzip -c "$f" | run_sql --dbname "$POSTGRES_DB" ;;
