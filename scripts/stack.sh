@@ -36,12 +36,13 @@ dump_logs() {
   "${compose[@]}" logs --no-color --tail=200 >&2 || true
 }
 
-# health SERVICE -> healthy | starting | unhealthy | exited | missing
+# health SERVICE -> healthy | starting | unhealthy | exited | restarting | missing | ...
+# A container that has restarted (a crash loop under `restart: unless-stopped`) counts as failed.
 health() {
   local id
   id=$("${compose[@]}" ps -q "$1" 2>/dev/null | head -n1)
   [[ -n "$id" ]] || { echo missing; return; }
-  docker inspect --format '{{ if eq .State.Status "running" }}{{ if .State.Health }}{{ .State.Health.Status }}{{ else }}no-healthcheck{{ end }}{{ else }}{{ .State.Status }}{{ end }}' "$id"
+  docker inspect --format '{{ if gt .RestartCount 0 }}crashed-and-restarted{{ else if ne .State.Status "running" }}{{ .State.Status }}{{ else if .State.Health }}{{ .State.Health.Status }}{{ else }}no-healthcheck{{ end }}' "$id"
 }
 
 wait_healthy() {
