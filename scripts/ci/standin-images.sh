@@ -98,6 +98,7 @@ ensure_rootfs_image() {
   if [[ ! -f "$tarball" ]]; then
     log "rootfs $name: debootstrap $suite (minbase) + ${*:-nothing} (first run only, a minute or two)"
     build_rootfs "$suite" "$tarball" "$@"
+    find "$cache/rootfs" -name "$name-*.tar" ! -path "$tarball" -delete  # older keys of this rootfs
     log "rootfs $name: built in $((SECONDS - start)) s ($(du -h "$tarball" | cut -f1))"
   fi
   docker import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
