@@ -181,7 +181,7 @@ build_standin() {
   local -a args=(--build-arg "BASE=$base" --label "users-api.standin.key=$key"
     --label "org.opencontainers.image.description=Local stand-in for $image (this CI has no registry); see docs/local-stack.md"
     -t "$image")
-  [[ -n "$java_dir" ]] && args+=(--build-arg "JAVA_VERSION=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/jdk-\1/p' "$JAVA_SRC/release")")
+  [[ -n "$java_dir" ]] && args+=(--build-arg "JAVA_VERSION=$(sed -n 's/^SEMANTIC_VERSION="\(.*\)"/jdk-\1/p' "$JAVA_SRC/release")")
   if ! DOCKER_BUILDKIT=0 docker build -q "${args[@]}" "$context" >"$context.log" 2>&1; then
     cat "$context.log" >&2; rm -rf "$context" "$context.log"; die "docker build of the $image stand-in failed"
   fi
@@ -189,10 +189,12 @@ build_standin() {
   log "$image: stand-in built in $((SECONDS - start)) s"
 }
 
-# image_key RECIPE ROOTFS_KEY [EXTRA...] -> the key of a final image: every input it is made of.
+# image_key RECIPE ROOTFS_KEY [EXTRA...] -> the key of a final image: every input it is made
+# of, this script included (an edit here rebuilds the images from the cached rootfs).
 image_key() {
   local recipe=$1; shift
-  { printf '%s\n' "$RECIPE_VERSION" "$ca_key" "$@"; find "$recipes/$recipe" -type f | sort | xargs cat; } | hash_of
+  { printf '%s\n' "$RECIPE_VERSION" "$ca_key" "$@"; cat "$here/standin-images.sh"
+    find "$recipes/$recipe" -type f | sort | xargs cat; } | hash_of
 }
 
 # standin IMAGE RECIPE SUITE JAVA_KIND|- PACKAGE...: the whole pipeline for one image.
