@@ -10,6 +10,8 @@ source scripts/tools/lib.sh
 junit_dir="${JUNIT_DIR:-$PWD/build/reports/junit}/compose"
 mkdir -p "$junit_dir"
 
+# A project of its own: the closing `down -v` must never delete a developer's `make stack-up` data.
+export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-users-api}-test"
 venv=$(ensure_venv compose-tests "$here/requirements.txt")
 timings=$(mktemp)
 trap 'log "taking the stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"; rm -f "$timings"' EXIT
