@@ -85,6 +85,7 @@ up() {
   wait_healthy
   healthy_s=$((SECONDS - start))
   log "timings: build ${build_s} s, start to healthy ${healthy_s} s"
+  log "API on http://localhost:${API_PORT:-8000} (docs: /docs)"
   if [[ -n "${STACK_TIMINGS_FILE:-}" ]]; then
     printf 'STACK_BUILD_SECONDS=%s\nSTACK_HEALTHY_SECONDS=%s\n' "$build_s" "$healthy_s" >"$STACK_TIMINGS_FILE"
   fi
