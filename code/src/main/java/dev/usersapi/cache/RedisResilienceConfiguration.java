@@ -1,0 +1,48 @@
+package dev.usersapi.cache;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+
+/**
+ * Redis as a cache that may disappear: commands fail at once while disconnected (instead of
+ * queueing until the timeout), reconnects are retried quickly, and nothing is cached without a TTL.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching
+public class RedisResilienceConfiguration {
+
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhenDisconnected() {
+        return options -> options
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled());
+    }
+
+    @Bean
+    ClientResourcesBuilderCustomizer quickReconnect() {
+        return resources -> resources.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
+    }
+
+    /** A cache holding JSON values of one type, expiring after {@code ttl}, under the service's prefix. */
+    public static RedisCacheConfiguration typedCache(
+            Class<?> type, Duration ttl, CacheSettings settings) {
+        return RedisCacheConfiguration.defaultCacheConfig()
+                .entryTtl(ttl)
+                .disableCachingNullValues()
+                .computePrefixWith(cacheName -> settings.key(cacheName + ":"))
+                .serializeValuesWith(SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(type)));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.usersapi.info;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI usersApiOpenApi(CompanyProperties company, ObjectProvider<BuildProperties> build) {
+        String version = build.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
+        return new OpenAPI().info(new Info()
+                .title(company.companyName() + " Users API")
+                .version(version)
+                .description("""
+                        Users service of %s: create users, read one by id, and list them in pages.
+                        Reads are served cache-aside from Redis (`X-Cache: HIT|MISS`); PostgreSQL is \
+                        the system of record. Errors are RFC 9457 `application/problem+json`."""
+                        .formatted(company.companyName())));
+    }
+}

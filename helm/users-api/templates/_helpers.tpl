@@ -1,0 +1,118 @@
+{{/*
+Chart name, truncated to 63 characters (the DNS label limit).
+*/}}
+{{- define "users-api.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Fully qualified app name. A release named like the chart (users-api) gives "users-api".
+*/}}
+{{- define "users-api.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart name and version, for the helm.sh/chart label.
+*/}}
+{{- define "users-api.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Common labels.
+*/}}
+{{- define "users-api.labels" -}}
+helm.sh/chart: {{ include "users-api.chart" . }}
+{{ include "users-api.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "users-api.imageTag" . | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: users-api
+{{- end }}
+
+{{/*
+Selector labels: stable for the life of a release (a Deployment selector is immutable).
+*/}}
+{{- define "users-api.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "users-api.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+ServiceAccount name.
+*/}}
+{{- define "users-api.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "users-api.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Image tag: the tag value, else the chart's appVersion.
+*/}}
+{{- define "users-api.imageTag" -}}
+{{- default .Chart.AppVersion .Values.image.tag }}
+{{- end }}
+
+{{/*
+Image reference: repository@digest when a digest is set, else repository:tag.
+*/}}
+{{- define "users-api.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (include "users-api.imageTag" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of the Secret the pods read POSTGRES_USER, POSTGRES_PASSWORD and REDIS_PASSWORD from:
+the existing one, or the one the ExternalSecret creates.
+*/}}
+{{- define "users-api.secretName" -}}
+{{- if .Values.existingSecret }}
+{{- .Values.existingSecret }}
+{{- else }}
+{{- include "users-api.fullname" . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of the SecretStore the ExternalSecret reads from.
+*/}}
+{{- define "users-api.secretStoreName" -}}
+{{- if .Values.externalSecrets.secretStore.create }}
+{{- include "users-api.fullname" . }}
+{{- else }}
+{{- .Values.externalSecrets.secretStore.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Checks across values that JSON Schema cannot express; each fails the render with a clear message.
+*/}}
+{{- define "users-api.validate" -}}
+{{- if and .Values.existingSecret .Values.externalSecrets.enabled }}
+{{- fail "set either existingSecret or externalSecrets.enabled=true, not both" }}
+{{- end }}
+{{- if and (not .Values.existingSecret) (not .Values.externalSecrets.enabled) }}
+{{- fail "the pods need credentials: enable externalSecrets or set existingSecret" }}
+{{- end }}
+{{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
+{{- fail "autoscaling.minReplicas must not exceed autoscaling.maxReplicas" }}
+{{- end }}
+{{- if le (int .Values.lifecycle.terminationGracePeriodSeconds) (add (int .Values.lifecycle.preStopSleepSeconds) (int .Values.lifecycle.shutdownTimeoutSeconds)) }}
+{{- fail "lifecycle.terminationGracePeriodSeconds must exceed preStopSleepSeconds + shutdownTimeoutSeconds" }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# Shared helpers for the scripts that make sure a tool is present.
+#
+# Tools are built or installed once into a cache outside the work tree, keyed by their
+# pinned version (or the hash of a requirements file), so fresh clones on the same
+# machine reuse them and a version bump builds a new copy beside the old one.
+USERS_API_CACHE="${USERS_API_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/users-api}"
+mkdir -p "$USERS_API_CACHE"
+
+log() { printf '    [%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# ensure_venv NAME REQUIREMENTS_FILE -> prints the venv's path.
+# The venv is keyed by the hash of the requirements file, so editing a pin rebuilds it.
+ensure_venv() {
+  local name=$1 requirements=$2 key venv
+  [[ -f "$requirements" ]] || die "requirements file $requirements not found"
+  key=$(sha256sum "$requirements" | cut -c1-12)
+  venv="$USERS_API_CACHE/venv/$name-$key"
+  if [[ ! -x "$venv/bin/python" || ! -f "$venv/.complete" ]]; then
+    log "creating Python venv $name ($requirements)"
+    rm -rf "$venv"
+    python3 -m venv "$venv" || die "python3 -m venv failed (install python3-venv)"
+    "$venv/bin/pip" install --quiet --upgrade pip >&2
+    "$venv/bin/pip" install --quiet -r "$requirements" >&2 || die "pip install -r $requirements failed"
+    touch "$venv/.complete"
+  fi
+  printf '%s\n' "$venv"
+}
+
+# ensure_go_tool NAME MODULE_PATH@VERSION [go build flags...] -> prints the binary's path.
+ensure_go_tool() {
+  local name=$1 module=$2; shift 2
+  local version=${module##*@} bin_dir bin
+  bin_dir="$USERS_API_CACHE/bin/$name-$version"
+  bin="$bin_dir/$name"
+  if [[ ! -x "$bin" ]]; then
+    command -v go >/dev/null || die "go is required to build $name ($module)"
+    log "building $name from $module (first run on this machine only)"
+    local start=$SECONDS
+    GOBIN="$bin_dir" go install "$@" "$module" >&2 || die "go install $module failed"
+    log "built $name in $((SECONDS - start)) s"
+  fi
+  printf '%s\n' "$bin"
+}
