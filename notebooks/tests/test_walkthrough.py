@@ -21,6 +21,7 @@ from nbclient.exceptions import CellExecutionError
 NOTEBOOK = Path(__file__).resolve().parents[1] / "api-walkthrough.ipynb"
 REPORT_DIR = Path(os.environ.get("NOTEBOOK_REPORT_DIR",
                                  NOTEBOOK.parents[1] / "build" / "reports" / "notebook")).resolve()
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # IPython colours its tracebacks
 CELL_TIMEOUT = int(os.environ.get("NOTEBOOK_CELL_TIMEOUT", "300"))
 
 SOURCE = nbformat.read(NOTEBOOK, as_version=4)
@@ -93,6 +94,9 @@ def test_cell(run, index, request):
     cell = run.nb.cells[index]
     try:
         run.client.execute_cell(cell, index, execution_count=run.client.code_cells_executed + 1)
+        return
     except CellExecutionError as error:
-        run.failed = request.node.callspec.id
-        pytest.fail(f"cell {index} ({run.failed}) failed:\n{error}", pytrace=False)
+        failure = ANSI_ESCAPE.sub("", str(error))
+    # outside the except block, so the report is the cell's traceback alone, without pytest's chained one
+    run.failed = request.node.callspec.id
+    pytest.fail(f"cell {index} ({run.failed}) failed:\n{failure}", pytrace=False)
