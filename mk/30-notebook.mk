@@ -15,5 +15,9 @@ test-notebook: ## notebook: run the API walkthrough headless against the compose
 notebook: ## run the API walkthrough headless against BASE_URL (default http://localhost:8000)
 	@notebooks/run.sh
 
+# More JupyterLab options: make notebook-lab LAB_ARGS="--no-browser --port 8888"
+LAB_ARGS ?=
+
 notebook-lab: ## open the API walkthrough in JupyterLab (BASE_URL from the environment)
-	@venv=$$(scripts/tools/notebook.sh); cd notebooks && "$$venv/bin/jupyter" lab api-walkthrough.ipynb
+	@venv=$$(scripts/tools/notebook.sh); cd notebooks && \
+	  "$$venv/bin/jupyter" lab $$( ((EUID)) || echo --allow-root) $(LAB_ARGS) api-walkthrough.ipynb
