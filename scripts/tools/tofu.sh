@@ -5,13 +5,17 @@
 # refuses modules with replace directives. So this builds it from a throwaway module that
 # requires OpenTofu at the pinned version and repeats the replace directive. The binary is
 # cached under $USERS_API_CACHE/bin/tofu-<version>/, so only the first run on a machine builds.
+#
+# Why 1.12: `tofu test` with mock providers needs ephemeral-resource support in the mock
+# (1.11.6 panics "implement me" on an `ephemeral` block; fixed in 1.12, opentofu#4251), and
+# 1.10 has no ephemeral resources at all. 1.12 needs Go >= 1.26.6.
 # The cold build's time and peak memory are logged to build.log beside the binary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib.sh"
 
-TOFU_VERSION="${TOFU_VERSION:-v1.11.6}"
-# Copied from github.com/opentofu/opentofu@v1.11.6/go.mod; check it again when bumping the version.
+TOFU_VERSION="${TOFU_VERSION:-v1.12.6}"
+# Copied from github.com/opentofu/opentofu@v1.12.6/go.mod; check it again when bumping the version.
 TOFU_REPLACE="github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 v2.20.2-0.20251021132045-587d123c2828"
 
 bin_dir="$USERS_API_CACHE/bin/tofu-$TOFU_VERSION"
@@ -23,7 +27,7 @@ if [[ ! -x "$bin" ]]; then
   cat >"$src/go.mod" <<MOD
 module users-api.local/tofu-build
 
-go 1.25.9
+go 1.26.6
 
 replace $TOFU_REPLACE
 MOD
