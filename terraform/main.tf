@@ -1,4 +1,5 @@
 data "aws_availability_zones" "available" {
+  #checkov:skip=CKV_AWS_394:Only the first two zone names are used (slice); a zone AWS adds later sorts after them, and availability_zones pins them explicitly when needed.
   state = "available"
   filter {
     name   = "opt-in-status"
@@ -108,5 +109,5 @@ module "github_oidc" {
   deploy_namespace          = var.app_namespace
   state_bucket              = var.state_bucket
   plan_readable_secret_arns = [module.elasticache.auth_secret_arn]
-  plan_kms_key_arns         = [module.elasticache.kms_key_arn]
+  plan_kms_key_arns         = compact([module.elasticache.kms_key_arn, var.state_kms_key_arn])
 }

@@ -200,6 +200,12 @@ variable "state_bucket" {
   default     = ""
 }
 
+variable "state_kms_key_arn" {
+  description = "KMS key of the state bucket (output of ./bootstrap), so the plan role can decrypt the state. Empty: none."
+  type        = string
+  default     = ""
+}
+
 variable "external_secrets_chart_version" {
   description = "Version of the external-secrets Helm chart."
   type        = string
