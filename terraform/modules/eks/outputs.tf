@@ -47,3 +47,8 @@ output "addons" {
   description = "Names of the managed add-ons installed."
   value       = concat(keys(aws_eks_addon.before_nodes), keys(aws_eks_addon.after_nodes))
 }
+
+output "node_subnet_ids" {
+  description = "Subnets the managed node group launches nodes in."
+  value       = aws_eks_node_group.default.subnet_ids
+}
