@@ -65,8 +65,10 @@ MOD
     (
       cd "$src"
       export GOFLAGS=-mod=mod CGO_ENABLED=0
+      # GNU time records the build's wall time and peak memory when it is installed.
+      timed=(); [[ -x /usr/bin/time ]] && timed=(/usr/bin/time -v -o "$bin_dir/build.time")
       go get "github.com/hashicorp/terraform-provider-helm@v$HELM_VERSION" >&2
-      /usr/bin/time -v -o "$bin_dir/build.time" \
+      "${timed[@]}" \
         go build -trimpath -ldflags "-s -w" -o "$bin.tmp" github.com/hashicorp/terraform-provider-helm >&2
     ) || die "building terraform-provider-helm $HELM_VERSION failed"
     mv "$bin.tmp" "$bin"

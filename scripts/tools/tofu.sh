@@ -36,13 +36,15 @@ MOD
   (
     cd "$src"
     export GOFLAGS=-mod=mod CGO_ENABLED=0
+    # GNU time records the build's wall time and peak memory when it is installed.
+    timed=(); [[ -x /usr/bin/time ]] && timed=(/usr/bin/time -v -o "$bin_dir/build.time")
     go get "github.com/opentofu/opentofu/cmd/tofu@$TOFU_VERSION" >&2
-    /usr/bin/time -v -o "$bin_dir/build.time" \
+    "${timed[@]}" \
       go build -trimpath -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" \
         -o "$bin.tmp" github.com/opentofu/opentofu/cmd/tofu >&2
   ) || die "building OpenTofu $TOFU_VERSION failed"
   mv "$bin.tmp" "$bin"
-  log "built OpenTofu $TOFU_VERSION in $((SECONDS - start)) s ($(grep -E 'Maximum resident' "$bin_dir/build.time" | awk '{print $NF}') KiB peak RSS of the go command)"
+  log "built OpenTofu $TOFU_VERSION in $((SECONDS - start)) s ($(grep -sE 'Maximum resident' "$bin_dir/build.time" | awk '{print $NF}') KiB peak RSS of the go command)"
   printf 'wall_seconds=%s\n' "$((SECONDS - start))" >>"$bin_dir/build.time"
 fi
 printf '%s\n' "$bin"
