@@ -5,6 +5,7 @@
 #      (plus `terraform validate` of the root when a terraform binary is on PATH)
 #   3. tofu test: runs against mock providers (plan, and two mock applies; no AWS) (terraform/tests/*.tftest.hcl)
 #   4. checkov over terraform/ (CLI output + JUnit XML)
+#   (and terraform/README.md's inputs/outputs tables are checked against the code)
 # Tools: OpenTofu and the helm provider are built from the Go module proxy on first use,
 # cached by version (scripts/tools/tofu.sh, scripts/tools/tofu-providers.sh); checkov is a
 # pinned venv (scripts/tools/checkov.sh). Nothing here talks to AWS or a provider registry.
@@ -53,6 +54,8 @@ say "tools ready in $((SECONDS - t0)) s: $("$tofu" version | head -n1), provider
 
 # --- 1. fmt ----------------------------------------------------------------------------------
 step "tofu fmt -check -recursive" "$tofu" -chdir="$tf" fmt -check -recursive -diff
+
+step "README inputs/outputs tables match the code" python3 "$repo/scripts/terraform/docs.py" --check
 
 # --- 2. init + validate ------------------------------------------------------------------------
 data_dir() { local d=${1//[^A-Za-z0-9]/_}; printf '%s/data/%s' "$work" "${d:-root}"; }
