@@ -80,6 +80,10 @@ resource "aws_eks_cluster" "this" {
   version  = var.kubernetes_version
   role_arn = aws_iam_role.cluster.arn
 
+  # The CNI, kube-proxy and CoreDNS come only as managed add-ons below (no self-managed copies
+  # for the add-ons to take over).
+  bootstrap_self_managed_addons = false
+
   vpc_config {
     subnet_ids              = var.private_subnet_ids
     endpoint_private_access = true
