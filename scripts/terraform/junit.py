@@ -9,7 +9,7 @@ OpenTofu has no JUnit output of its own (unlike checkov), so the machine-readabl
 `tofu test -json` stream is translated here: a run block is a test case, its status is the
 one OpenTofu reports (pass / fail / error / skip), and its diagnostics become the failure
 text. A test file that errors before any run block becomes one failing case, so a broken
-test file can never vanish from the count. Prints the number of run blocks and asserts.
+test file can never vanish from the count. Prints the number of run blocks and checks (assert blocks, expect_failures lists).
 """
 import json
 import pathlib
@@ -58,8 +58,8 @@ def count_asserts(test_dir: pathlib.Path) -> dict[tuple[str, str], int]:
             if m:
                 run = m.group(1)
                 counts[(f.name, run)] = 0
-            elif run and re.match(r"^\s+assert\s*\{", line):
-                counts[(f.name, run)] += 1
+            elif run and re.match(r"^\s+(assert\s*\{|expect_failures\s*=)", line):
+                counts[(f.name, run)] += 1  # an expect_failures list is one check
     return counts
 
 
@@ -98,7 +98,7 @@ def tofu_test(jsonl: pathlib.Path, out: pathlib.Path, test_dir: pathlib.Path | N
         status = r.get("status", "error")
         n = asserts.get((pathlib.Path(path).name, run))
         cases.append({"classname": f"tofu-test.{pathlib.Path(path).name}", "status": status,
-                      "name": run + (f" ({n} asserts)" if n is not None else ""),
+                      "name": run + (f" ({n} checks)" if n is not None else ""),
                       "time": r.get("time", 0.0), "message": f"run {run}: {status}",
                       "detail": "\n\n".join(r["diags"])})
     for path, errs in file_errors.items():
@@ -112,7 +112,7 @@ def tofu_test(jsonl: pathlib.Path, out: pathlib.Path, test_dir: pathlib.Path | N
     write("tofu-test", cases, out)
     total_asserts = sum(asserts.get((pathlib.Path(p).name, r), 0) for p, r in runs)
     bad = sum(c["status"] in ("fail", "error") for c in cases)
-    print(f"tofu test: {len(runs)} run blocks, {total_asserts} asserts, {bad} failed or errored")
+    print(f"tofu test: {len(runs)} run blocks, {total_asserts} checks (assert blocks + expect_failures), {bad} failed or errored")
     return 1 if bad else 0
 
 
