@@ -114,6 +114,25 @@ resource "aws_iam_role" "plan" {
   tags                 = var.tags
 }
 
+# `tofu plan` refreshes the helm releases, which means reading their release Secrets.
+resource "aws_eks_access_entry" "plan" {
+  cluster_name  = var.cluster_name
+  principal_arn = aws_iam_role.plan.arn
+  type          = "STANDARD"
+  tags          = var.tags
+}
+
+resource "aws_eks_access_policy_association" "plan" {
+  cluster_name  = var.cluster_name
+  principal_arn = aws_eks_access_entry.plan.principal_arn
+  policy_arn    = "arn:${local.partition}:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy"
+
+  access_scope {
+    type       = "namespace"
+    namespaces = var.plan_view_namespaces
+  }
+}
+
 resource "aws_iam_role_policy_attachment" "plan_read_only" {
   role       = aws_iam_role.plan.name
   policy_arn = "arn:${local.partition}:iam::aws:policy/ReadOnlyAccess"

@@ -57,6 +57,12 @@ variable "deploy_namespace" {
   default     = "users-api"
 }
 
+variable "plan_view_namespaces" {
+  description = "Namespaces the plan role may read, secrets included (AmazonEKSAdminViewPolicy): the helm provider reads its release records, stored as Secrets in the releases' namespaces. The app namespace is deliberately not in the list: its Secret holds the DB password."
+  type        = list(string)
+  default     = ["kube-system", "external-secrets"]
+}
+
 variable "state_bucket" {
   description = "S3 bucket of the Terraform state; the plan role may read it and write only the lock file. Empty: no state permissions."
   type        = string
