@@ -525,14 +525,14 @@ run "github_oidc" {
   }
 
   assert {
-    condition = (aws_eks_access_policy_association.deploy.access_scope[0].type == "namespace" &&
-    aws_eks_access_policy_association.deploy.access_scope[0].namespaces == toset(["users-api"]))
+    condition = (aws_eks_access_policy_association.ci["deploy"].access_scope[0].type == "namespace" &&
+    aws_eks_access_policy_association.ci["deploy"].access_scope[0].namespaces == toset(["users-api"]))
     error_message = "The deploy role may only edit the users-api namespace."
   }
 
   assert {
-    condition = (aws_eks_access_policy_association.plan.access_scope[0].type == "namespace" &&
-    !contains(tolist(aws_eks_access_policy_association.plan.access_scope[0].namespaces), "users-api"))
+    condition = (aws_eks_access_policy_association.ci["plan"].access_scope[0].type == "namespace" &&
+    !contains(tolist(aws_eks_access_policy_association.ci["plan"].access_scope[0].namespaces), "users-api"))
     error_message = "The plan role may read helm release records, never the app namespace (its Secret holds the DB password)."
   }
 }

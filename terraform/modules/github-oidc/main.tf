@@ -85,24 +85,6 @@ resource "aws_iam_role_policy" "deploy" {
   })
 }
 
-resource "aws_eks_access_entry" "deploy" {
-  cluster_name  = var.cluster_name
-  principal_arn = aws_iam_role.deploy.arn
-  type          = "STANDARD"
-  tags          = var.tags
-}
-
-resource "aws_eks_access_policy_association" "deploy" {
-  cluster_name  = var.cluster_name
-  principal_arn = aws_eks_access_entry.deploy.principal_arn
-  policy_arn    = "arn:${local.partition}:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"
-
-  access_scope {
-    type       = "namespace"
-    namespaces = [var.deploy_namespace]
-  }
-}
-
 # ---------------------------------------------------------------------------------------
 # Plan role: read-only AWS view for `tofu plan` on pull requests.
 # ---------------------------------------------------------------------------------------
@@ -112,25 +94,6 @@ resource "aws_iam_role" "plan" {
   assume_role_policy   = local.trust["plan"]
   max_session_duration = 3600
   tags                 = var.tags
-}
-
-# `tofu plan` refreshes the helm releases, which means reading their release Secrets.
-resource "aws_eks_access_entry" "plan" {
-  cluster_name  = var.cluster_name
-  principal_arn = aws_iam_role.plan.arn
-  type          = "STANDARD"
-  tags          = var.tags
-}
-
-resource "aws_eks_access_policy_association" "plan" {
-  cluster_name  = var.cluster_name
-  principal_arn = aws_eks_access_entry.plan.principal_arn
-  policy_arn    = "arn:${local.partition}:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy"
-
-  access_scope {
-    type       = "namespace"
-    namespaces = var.plan_view_namespaces
-  }
 }
 
 resource "aws_iam_role_policy_attachment" "plan_read_only" {
@@ -180,4 +143,39 @@ resource "aws_iam_role_policy" "plan" {
       }],
     )
   })
+}
+
+# ---------------------------------------------------------------------------------------
+# Kubernetes access of the CI roles: EKS access entries with namespace-scoped policies.
+#   deploy: edit the app namespace only.
+#   plan:   `tofu plan` refreshes the Helm releases, which reads their release records
+#           (Secrets) in the add-on namespaces; never the app namespace.
+# ---------------------------------------------------------------------------------------
+locals {
+  namespaced_access = {
+    deploy = { principal_arn = aws_iam_role.deploy.arn, policy = "AmazonEKSEditPolicy", namespaces = [var.deploy_namespace] }
+    plan   = { principal_arn = aws_iam_role.plan.arn, policy = "AmazonEKSAdminViewPolicy", namespaces = var.plan_view_namespaces }
+  }
+}
+
+resource "aws_eks_access_entry" "ci" {
+  for_each = local.namespaced_access
+
+  cluster_name  = var.cluster_name
+  principal_arn = each.value.principal_arn
+  type          = "STANDARD"
+  tags          = var.tags
+}
+
+resource "aws_eks_access_policy_association" "ci" {
+  for_each = local.namespaced_access
+
+  cluster_name  = var.cluster_name
+  principal_arn = aws_eks_access_entry.ci[each.key].principal_arn
+  policy_arn    = "arn:${local.partition}:eks::aws:cluster-access-policy/${each.value.policy}"
+
+  access_scope {
+    type       = "namespace"
+    namespaces = each.value.namespaces
+  }
 }
