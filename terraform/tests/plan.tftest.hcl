@@ -286,6 +286,11 @@ run "eks" {
   }
 
   assert {
+    condition     = strcontains(base64decode(aws_launch_template.node.user_data), "maxPods: 24")
+    error_message = "The AL2023 NodeConfig must raise kubelet maxPods (prefix delegation provides the IPs)."
+  }
+
+  assert {
     condition = (aws_eks_cluster.this.access_config[0].authentication_mode == "API" &&
     aws_eks_cluster.this.access_config[0].bootstrap_cluster_creator_admin_permissions == false)
     error_message = "API authentication mode with access entries, no implicit creator admin."
