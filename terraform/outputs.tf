@@ -81,7 +81,7 @@ output "external_secrets_role_arn" {
 }
 
 output "helm_values" {
-  description = "Non-secret values for the helm/users-api chart (pass as YAML with `tofu output -json helm_values`)."
+  description = "Non-secret values for helm/users-api, in that chart's values layout (its values.schema.json): `tofu output -json helm_values > values-aws.json`, then `helm upgrade --install -f values-aws.json`."
   value = {
     image = {
       repository = module.ecr.repository_url
@@ -89,32 +89,44 @@ output "helm_values" {
     serviceAccount = {
       name = var.app_service_account
     }
-    config = {
-      POSTGRES_HOST = module.aurora.writer_endpoint
-      POSTGRES_PORT = tostring(module.aurora.port)
-      POSTGRES_DB   = module.aurora.database_name
-      REDIS_HOST    = module.elasticache.primary_endpoint
-      REDIS_PORT    = tostring(module.elasticache.port)
-      REDIS_TLS     = "true"
+    database = {
+      host    = module.aurora.writer_endpoint
+      port    = module.aurora.port
+      name    = module.aurora.database_name
+      sslMode = "require" # rds.force_ssl = 1 refuses plain connections
+    }
+    redis = {
+      host = module.elasticache.primary_endpoint
+      port = module.elasticache.port
+      tls  = true # transit_encryption_mode = "required"
     }
     externalSecrets = {
       enabled = true
-      aws = {
-        region      = var.region
-        clusterName = module.eks.cluster_name
+      secretStore = {
+        region = var.region
       }
-      postgres = {
-        key              = module.aurora.master_user_secret_arn
-        usernameProperty = "username"
-        passwordProperty = "password"
+      database = {
+        remoteRef = {
+          key              = module.aurora.master_user_secret_arn
+          usernameProperty = "username"
+          passwordProperty = "password"
+        }
       }
       redis = {
-        key              = module.elasticache.auth_secret_name
-        passwordProperty = "auth_token"
+        remoteRef = {
+          key      = module.elasticache.auth_secret_name
+          property = "auth_token"
+        }
       }
     }
     ingress = {
       className = "alb"
+    }
+    networkPolicy = {
+      ingressCidrs = [module.network.vpc_cidr]
+      egress = {
+        dataCidrs = module.network.database_subnet_cidrs
+      }
     }
   }
 }

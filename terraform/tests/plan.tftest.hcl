@@ -146,13 +146,13 @@ run "root_wiring" {
   }
 
   assert {
-    condition     = output.helm_values.config.REDIS_TLS == "true" && output.helm_values.config.POSTGRES_PORT == "5432" && output.helm_values.config.REDIS_PORT == "6379"
-    error_message = "helm_values must carry the ports and REDIS_TLS=true."
+    condition     = output.helm_values.redis.tls == true && output.helm_values.database.port == 5432 && output.helm_values.redis.port == 6379 && output.helm_values.database.sslMode == "require"
+    error_message = "helm_values must carry the ports, TLS for Redis and sslmode=require for PostgreSQL."
   }
 
   assert {
-    condition     = output.helm_values.externalSecrets.postgres.key == output.postgres_secret_arn && output.helm_values.externalSecrets.redis.passwordProperty == "auth_token"
-    error_message = "helm_values must point the ExternalSecrets at the two secrets."
+    condition     = output.helm_values.externalSecrets.database.remoteRef.key == output.postgres_secret_arn && output.helm_values.externalSecrets.redis.remoteRef.property == "auth_token"
+    error_message = "helm_values must point the ExternalSecret at the two secrets."
   }
 
   # No output may carry a secret value: the mocked AUTH token must not appear anywhere.

@@ -28,6 +28,11 @@ output "database_subnet_ids" {
   value       = aws_subnet.database[*].id
 }
 
+output "database_subnet_cidrs" {
+  description = "CIDRs of the database subnets (egress targets of the app's NetworkPolicy)."
+  value       = aws_subnet.database[*].cidr_block
+}
+
 output "private_subnet_cidrs" {
   description = "CIDRs of the private subnets."
   value       = aws_subnet.private[*].cidr_block
