@@ -73,7 +73,6 @@ resource "aws_vpc_security_group_ingress_rule" "redis" {
 # ---------------------------------------------------------------------------------------
 resource "aws_elasticache_replication_group" "this" {
   #checkov:skip=CKV2_AWS_50:Automatic failover needs a replica; one cache.t4g.micro node is the sizing asked for (the app falls back to PostgreSQL when Redis is down).
-  #checkov:skip=CKV_AWS_191:False positive: kms_key_id is set to the customer-managed key above.
   replication_group_id = var.name
   description          = "users-api cache (${var.name})"
   engine               = "redis"
