@@ -82,10 +82,11 @@ MOD
 check_aws() {
   [[ -x "$AWS_SOURCE" ]] || die "terraform-provider-aws $AWS_VERSION not found at $AWS_SOURCE; the Go module proxy does not serve v5/v6 releases, so set TF_AWS_PROVIDER_BINARY to an official linux build"
   local stamp="$mirror/.aws-sha256-ok"
-  if [[ ! -f "$stamp" || "$AWS_SOURCE" -nt "$stamp" ]]; then
+  # The stamp names the file that was checked; another path or a newer file is checked again.
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$AWS_SOURCE" || "$AWS_SOURCE" -nt "$stamp" ]]; then
     log "checking SHA-256 of $AWS_SOURCE"
     echo "$AWS_SHA256  $AWS_SOURCE" | sha256sum -c --quiet - >&2 || die "terraform-provider-aws binary at $AWS_SOURCE does not match the pinned SHA-256"
-    mkdir -p "$mirror" && touch "$stamp"
+    mkdir -p "$mirror" && printf '%s' "$AWS_SOURCE" >"$stamp"
   fi
 }
 
