@@ -1,0 +1,102 @@
+variable "cluster_name" {
+  description = "Name of the EKS cluster."
+  type        = string
+}
+
+variable "kubernetes_version" {
+  description = "Kubernetes minor version of the control plane and nodes (e.g. \"1.34\"). Keep it in standard support: extended support costs 6x the control-plane fee."
+  type        = string
+  default     = "1.34"
+
+  validation {
+    condition     = can(regex("^1\\.[0-9]{2}$", var.kubernetes_version))
+    error_message = "kubernetes_version must look like 1.34."
+  }
+}
+
+variable "vpc_id" {
+  description = "VPC of the cluster."
+  type        = string
+}
+
+variable "private_subnet_ids" {
+  description = "Private subnets for the control-plane ENIs, the nodes and the pods."
+  type        = list(string)
+}
+
+variable "endpoint_public_access" {
+  description = "Expose the Kubernetes API endpoint publicly (restricted to public_access_cidrs). The private endpoint is always on."
+  type        = bool
+  default     = true
+}
+
+variable "public_access_cidrs" {
+  description = "CIDRs allowed to reach the public API endpoint. Never 0.0.0.0/0 in production: use your office/VPN egress /32."
+  type        = list(string)
+}
+
+variable "cluster_log_types" {
+  description = "Control-plane log types sent to CloudWatch Logs."
+  type        = list(string)
+  default     = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+}
+
+variable "cluster_log_retention_days" {
+  description = "Retention of the control-plane log group, in days."
+  type        = number
+  default     = 30
+}
+
+variable "admin_principal_arns" {
+  description = "IAM principals (roles/users, not STS session ARNs) that get an access entry with AmazonEKSClusterAdminPolicy."
+  type        = list(string)
+  default     = []
+}
+
+variable "node_instance_types" {
+  description = "Instance types of the managed node group."
+  type        = list(string)
+  default     = ["t3.small"]
+}
+
+variable "node_min_size" {
+  description = "Minimum number of nodes."
+  type        = number
+  default     = 1
+}
+
+variable "node_max_size" {
+  description = "Maximum number of nodes."
+  type        = number
+  default     = 1
+}
+
+variable "node_desired_size" {
+  description = "Desired number of nodes."
+  type        = number
+  default     = 1
+}
+
+variable "node_disk_size_gb" {
+  description = "Size of the encrypted gp3 root volume of each node, in GiB."
+  type        = number
+  default     = 20
+}
+
+variable "node_max_pods" {
+  description = "kubelet maxPods of each node. With VPC CNI prefix delegation IPs are no longer the limit (a t3.small has 11 pod slots without it); memory is: kube-reserved grows by 11 MiB per pod slot."
+  type        = number
+  default     = 24
+}
+
+variable "addon_versions" {
+  description = "Pinned versions of the managed add-ons (keys: vpc-cni, coredns, kube-proxy, eks-pod-identity-agent, metrics-server). A missing key takes the default version for the cluster's Kubernetes version."
+  type        = map(string)
+  default     = {}
+}
+
+variable "tags" {
+  description = "Extra tags for the resources of this module."
+  type        = map(string)
+  default     = {}
+}

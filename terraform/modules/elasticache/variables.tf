@@ -1,0 +1,67 @@
+variable "name" {
+  description = "Replication group ID (and prefix of the related resources)."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "VPC of the cache."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Subnets of the cache subnet group (the database subnets)."
+  type        = list(string)
+}
+
+variable "allowed_security_group_ids" {
+  description = "Security groups allowed to connect on the Redis port (the EKS cluster security group). No CIDR ingress exists."
+  type        = list(string)
+}
+
+variable "node_type" {
+  description = "Cache node type."
+  type        = string
+  default     = "cache.t4g.micro"
+}
+
+variable "engine_version" {
+  description = "Redis OSS engine version."
+  type        = string
+  default     = "7.1"
+}
+
+variable "port" {
+  description = "Redis port."
+  type        = number
+  default     = 6379
+}
+
+variable "snapshot_retention_days" {
+  description = "Days of automatic snapshots (0 disables them)."
+  type        = number
+  default     = 1
+}
+
+variable "auth_token_version" {
+  description = "Bump to generate and store a new AUTH token (write-only secret version). See the README for the rotation steps."
+  type        = number
+  default     = 1
+}
+
+variable "secret_recovery_window_days" {
+  description = "Recovery window of the AUTH token secret when it is deleted (0 = delete at once, handy for demo teardown)."
+  type        = number
+  default     = 7
+}
+
+variable "apply_immediately" {
+  description = "Apply modifications now instead of in the maintenance window."
+  type        = bool
+  default     = false
+}
+
+variable "tags" {
+  description = "Extra tags for the resources of this module."
+  type        = map(string)
+  default     = {}
+}

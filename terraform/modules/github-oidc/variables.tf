@@ -1,0 +1,94 @@
+variable "name" {
+  description = "Name prefix of the CI roles."
+  type        = string
+}
+
+variable "github_repository" {
+  description = "GitHub repository allowed to assume the roles, as owner/name."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.github_repository))
+    error_message = "github_repository must be owner/name."
+  }
+}
+
+variable "deploy_subjects" {
+  description = "OIDC `sub` patterns (after repo:<owner/name>:) allowed to assume the deploy role: push images and deploy. Default: the main branch and the `production` environment."
+  type        = list(string)
+  default     = ["ref:refs/heads/main", "environment:production"]
+}
+
+variable "plan_subjects" {
+  description = "OIDC `sub` patterns (after repo:<owner/name>:) allowed to assume the read-only plan role. Default: pull requests and main."
+  type        = list(string)
+  default     = ["pull_request", "ref:refs/heads/main"]
+}
+
+variable "create_oidc_provider" {
+  description = "Create the token.actions.githubusercontent.com OIDC provider (one per account). false: reuse the existing one."
+  type        = bool
+  default     = true
+}
+
+variable "ecr_repository_arn" {
+  description = "ECR repository the deploy role may push to."
+  type        = string
+}
+
+variable "ecr_kms_key_arn" {
+  description = "KMS key of the ECR repository (pushing encrypts layers with it)."
+  type        = string
+}
+
+variable "cluster_name" {
+  description = "EKS cluster the deploy role deploys to."
+  type        = string
+}
+
+variable "cluster_arn" {
+  description = "ARN of that EKS cluster."
+  type        = string
+}
+
+variable "deploy_namespace" {
+  description = "The only Kubernetes namespace the deploy role may change (AmazonEKSEditPolicy scoped to it)."
+  type        = string
+  default     = "users-api"
+}
+
+variable "plan_view_namespaces" {
+  description = "Namespaces the plan role may read, secrets included (AmazonEKSAdminViewPolicy): the helm provider reads its release records, stored as Secrets in the releases' namespaces. The app namespace is deliberately not in the list: its Secret holds the DB password."
+  type        = list(string)
+  default     = ["kube-system", "external-secrets"]
+}
+
+variable "state_bucket" {
+  description = "S3 bucket of the Terraform state; the plan role may read it and write only the lock file. Empty: no state permissions."
+  type        = string
+  default     = ""
+}
+
+variable "state_key" {
+  description = "Key of the state object in the bucket."
+  type        = string
+  default     = "users-api/terraform.tfstate"
+}
+
+variable "plan_readable_secret_arns" {
+  description = "Secrets the plan role may read because a refresh reads them (the Redis AUTH secret read back by a data source)."
+  type        = list(string)
+  default     = []
+}
+
+variable "plan_kms_key_arns" {
+  description = "KMS keys the plan role may use for decryption through Secrets Manager and S3 (state bucket key, secret keys)."
+  type        = list(string)
+  default     = []
+}
+
+variable "tags" {
+  description = "Extra tags for the resources of this module."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,27 @@
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = merge(var.tags, {
+      Project     = var.name
+      Environment = var.environment
+      ManagedBy   = "terraform"
+      Repository  = var.github_repository
+    })
+  }
+}
+
+# Talks to the cluster created in this same configuration. Credentials come from
+# `aws eks get-token` at apply time (the applying principal has a cluster-admin access entry),
+# so no token is stored in state.
+provider "helm" {
+  kubernetes {
+    host                   = module.eks.cluster_endpoint
+    cluster_ca_certificate = base64decode(module.eks.cluster_certificate_authority_data)
+    exec {
+      api_version = "client.authentication.k8s.io/v1beta1"
+      command     = "aws"
+      args        = ["eks", "get-token", "--cluster-name", module.eks.cluster_name, "--region", var.region]
+    }
+  }
+}

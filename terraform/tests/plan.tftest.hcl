@@ -1,0 +1,543 @@
+# Offline plan tests: every provider is mocked (no AWS account, no cluster, no network).
+# OpenTofu's mock provider fills computed attributes during plan, so IDs can be compared.
+# Run with `make test-terraform` (or `tofu test` from terraform/ with the mirror CLI config).
+
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "123456789012"
+      arn        = "arn:aws:sts::123456789012:assumed-role/admin/session"
+    }
+  }
+  mock_data "aws_iam_session_context" {
+    defaults = { issuer_arn = "arn:aws:iam::123456789012:role/admin" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_data "aws_region" {
+    defaults = { name = "us-east-1" }
+  }
+  mock_data "aws_availability_zones" {
+    defaults = { names = ["us-east-1a", "us-east-1b", "us-east-1c"] }
+  }
+  # The AUTH token read back from Secrets Manager; the outputs test checks it leaks nowhere.
+  mock_data "aws_secretsmanager_secret_version" {
+    defaults = { secret_string = "{\"auth_token\":\"MOCK-REDIS-AUTH-TOKEN-0123456789\"}" }
+  }
+  # Computed ARNs must look like ARNs: the provider still validates the planned arguments.
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/mock" }
+  }
+  mock_resource "aws_launch_template" {
+    defaults = { id = "lt-0123456789abcdef0" }
+  }
+  mock_resource "aws_iam_policy" {
+    defaults = { arn = "arn:aws:iam::123456789012:policy/mock" }
+  }
+  mock_resource "aws_kms_key" {
+    defaults = { arn = "arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:us-east-1:123456789012:log-group:mock" }
+  }
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = { arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:users-api/redis-auth-AbCdEf" }
+  }
+  mock_resource "aws_iam_openid_connect_provider" {
+    defaults = { arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
+  }
+  mock_resource "aws_ecr_repository" {
+    defaults = {
+      arn            = "arn:aws:ecr:us-east-1:123456789012:repository/users-api"
+      repository_url = "123456789012.dkr.ecr.us-east-1.amazonaws.com/users-api"
+    }
+  }
+  mock_resource "aws_eks_cluster" {
+    defaults = {
+      certificate_authority = [{ data = "Y2VydGlmaWNhdGU=" }]
+      endpoint              = "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com"
+      arn                   = "arn:aws:eks:us-east-1:123456789012:cluster/users-api"
+    }
+  }
+  mock_resource "aws_rds_cluster" {
+    defaults = {
+      master_user_secret = [{
+        secret_arn    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-0000-AbCdEf"
+        kms_key_id    = "arn:aws:kms:us-east-1:123456789012:key/aurora"
+        secret_status = "active"
+      }]
+    }
+  }
+}
+
+mock_provider "helm" {}
+
+variables {
+  cluster_endpoint_public_access_cidrs = ["203.0.113.10/32"]
+}
+
+# ---------------------------------------------------------------------------------------
+# Root configuration: wiring between the modules and the outputs
+# ---------------------------------------------------------------------------------------
+run "root_wiring" {
+  # A mock apply (still no AWS call): every value, including the Redis AUTH token read back
+  # from Secrets Manager, is known, so the outputs can be searched for it.
+  command = apply
+
+  # Mocked IDs are the same for every instance of a resource type, so each subnet tier gets a
+  # recognisable ID: the node group must be wired to the private tier and no other.
+  override_resource {
+    target = module.network.aws_subnet.public
+    values = { id = "subnet-public" }
+  }
+  override_resource {
+    target = module.network.aws_subnet.private
+    values = { id = "subnet-private" }
+  }
+  override_resource {
+    target = module.network.aws_subnet.database
+    values = { id = "subnet-database" }
+  }
+
+  assert {
+    condition     = length(module.network.azs) == 2
+    error_message = "The VPC must span exactly 2 AZs by default."
+  }
+
+  assert {
+    condition     = module.network.nat_gateway_count == 1
+    error_message = "One NAT gateway by default (cost)."
+  }
+
+  assert {
+    condition     = module.eks.node_subnet_ids == toset(["subnet-private"]) && toset(module.network.private_subnet_ids) == toset(["subnet-private"])
+    error_message = "The node group must use exactly the private subnets."
+  }
+
+  assert {
+    condition     = length(setintersection(module.eks.node_subnet_ids, concat(module.network.public_subnet_ids, module.network.database_subnet_ids))) == 0
+    error_message = "No node may land in a public or database subnet."
+  }
+
+  assert {
+    condition     = module.aurora.instance_count == 1
+    error_message = "Exactly one Aurora instance."
+  }
+
+  assert {
+    condition     = module.elasticache.node_count == 1
+    error_message = "Exactly one cache node."
+  }
+
+  assert {
+    condition     = module.addons.external_secrets_pod_identity == { namespace = "external-secrets", service_account = "external-secrets" }
+    error_message = "The ESO role must be associated with external-secrets/external-secrets."
+  }
+
+  assert {
+    condition     = module.addons.lbc_pod_identity == { namespace = "kube-system", service_account = "aws-load-balancer-controller" }
+    error_message = "The LB controller role must be associated with kube-system/aws-load-balancer-controller."
+  }
+
+  assert {
+    condition     = output.update_kubeconfig_command == "aws eks update-kubeconfig --region us-east-1 --name users-api"
+    error_message = "update_kubeconfig_command is wrong."
+  }
+
+  assert {
+    condition     = output.helm_values.redis.tls == true && output.helm_values.database.port == 5432 && output.helm_values.redis.port == 6379 && output.helm_values.database.sslMode == "require"
+    error_message = "helm_values must carry the ports, TLS for Redis and sslmode=require for PostgreSQL."
+  }
+
+  assert {
+    condition     = output.helm_values.externalSecrets.database.remoteRef.key == output.postgres_secret_arn && output.helm_values.externalSecrets.redis.remoteRef.property == "auth_token"
+    error_message = "helm_values must point the ExternalSecret at the two secrets."
+  }
+
+  # No output may carry a secret value: the mocked AUTH token must not appear anywhere.
+  assert {
+    condition = !strcontains(jsonencode([
+      output.region, output.cluster_name, output.cluster_endpoint, output.update_kubeconfig_command,
+      output.ecr_repository_url, output.postgres_host, output.postgres_port, output.postgres_db,
+      output.postgres_secret_arn, output.redis_host, output.redis_port, output.redis_secret_arn,
+      output.redis_secret_name, output.github_deploy_role_arn, output.github_plan_role_arn,
+      output.external_secrets_role_arn, output.helm_values,
+    ]), "MOCK-REDIS-AUTH-TOKEN")
+    error_message = "An output contains the Redis AUTH token."
+  }
+}
+
+run "root_rejects_open_api_endpoint" {
+  command = plan
+
+  variables {
+    cluster_endpoint_public_access_cidrs = ["0.0.0.0/0"]
+  }
+
+  expect_failures = [var.cluster_endpoint_public_access_cidrs]
+}
+
+# ---------------------------------------------------------------------------------------
+# Modules, planned on their own so their resources can be inspected
+# ---------------------------------------------------------------------------------------
+run "network" {
+  command = plan
+
+  module {
+    source = "./modules/network"
+  }
+
+  variables {
+    name         = "t"
+    azs          = ["us-east-1a", "us-east-1b"]
+    cluster_name = "t"
+  }
+
+  assert {
+    condition     = length(aws_subnet.public) == 2 && length(aws_subnet.private) == 2 && length(aws_subnet.database) == 2
+    error_message = "2 public, 2 private and 2 database subnets."
+  }
+
+  assert {
+    condition     = alltrue([for s in aws_subnet.public : s.tags["kubernetes.io/role/elb"] == "1" && !s.map_public_ip_on_launch])
+    error_message = "Public subnets need the elb role tag and no auto-assigned public IPs."
+  }
+
+  assert {
+    condition     = alltrue([for s in aws_subnet.private : s.tags["kubernetes.io/role/internal-elb"] == "1"])
+    error_message = "Private subnets need the internal-elb role tag."
+  }
+
+  assert {
+    condition     = length(aws_nat_gateway.this) == 1 && length(aws_flow_log.this) == 0
+    error_message = "One NAT gateway and no flow logs by default."
+  }
+
+  assert {
+    condition     = length(aws_default_security_group.this.ingress) == 0 && length(aws_default_security_group.this.egress) == 0
+    error_message = "The default security group must have no rules."
+  }
+}
+
+run "network_per_az_nat_and_flow_logs" {
+  command = plan
+
+  module {
+    source = "./modules/network"
+  }
+
+  variables {
+    name               = "t"
+    azs                = ["us-east-1a", "us-east-1b"]
+    cluster_name       = "t"
+    single_nat_gateway = false
+    enable_flow_logs   = true
+  }
+
+  assert {
+    condition     = length(aws_nat_gateway.this) == 2 && length(aws_flow_log.this) == 1
+    error_message = "single_nat_gateway=false gives one NAT per AZ; enable_flow_logs adds a flow log."
+  }
+}
+
+run "eks" {
+  command = plan
+
+  module {
+    source = "./modules/eks"
+  }
+
+  variables {
+    cluster_name         = "t"
+    vpc_id               = "vpc-1"
+    private_subnet_ids   = ["subnet-a", "subnet-b"]
+    public_access_cidrs  = ["203.0.113.10/32"]
+    admin_principal_arns = ["arn:aws:iam::123456789012:role/admin"]
+  }
+
+  assert {
+    condition     = aws_eks_node_group.default.instance_types == tolist(["t3.small"]) && aws_eks_node_group.default.ami_type == "AL2023_x86_64_STANDARD"
+    error_message = "The node group must be t3.small on AL2023."
+  }
+
+  assert {
+    condition = (aws_eks_node_group.default.scaling_config[0].min_size == 1 &&
+      aws_eks_node_group.default.scaling_config[0].max_size == 1 &&
+    aws_eks_node_group.default.scaling_config[0].desired_size == 1)
+    error_message = "Exactly one node: min = max = desired = 1."
+  }
+
+  assert {
+    condition     = toset(aws_eks_node_group.default.subnet_ids) == toset(["subnet-a", "subnet-b"])
+    error_message = "Nodes go in the given private subnets."
+  }
+
+  assert {
+    condition = (aws_launch_template.node.metadata_options[0].http_tokens == "required" &&
+    aws_launch_template.node.metadata_options[0].http_put_response_hop_limit == 1)
+    error_message = "IMDSv2 must be required with hop limit 1."
+  }
+
+  assert {
+    condition = (aws_launch_template.node.block_device_mappings[0].ebs[0].encrypted == "true" &&
+    aws_launch_template.node.block_device_mappings[0].ebs[0].volume_type == "gp3")
+    error_message = "The node root volume must be encrypted gp3."
+  }
+
+  assert {
+    condition     = strcontains(base64decode(aws_launch_template.node.user_data), "maxPods: 24")
+    error_message = "The AL2023 NodeConfig must raise kubelet maxPods (prefix delegation provides the IPs)."
+  }
+
+  assert {
+    condition = (aws_eks_cluster.this.access_config[0].authentication_mode == "API" &&
+    aws_eks_cluster.this.access_config[0].bootstrap_cluster_creator_admin_permissions == false)
+    error_message = "API authentication mode with access entries, no implicit creator admin."
+  }
+
+  assert {
+    condition     = aws_eks_cluster.this.vpc_config[0].endpoint_private_access && !contains(tolist(aws_eks_cluster.this.vpc_config[0].public_access_cidrs), "0.0.0.0/0")
+    error_message = "Private endpoint on; public endpoint restricted."
+  }
+
+  assert {
+    condition     = aws_eks_cluster.this.encryption_config[0].resources == toset(["secrets"]) && length(aws_eks_cluster.this.enabled_cluster_log_types) == 5
+    error_message = "Secrets envelope encryption and all control-plane logs."
+  }
+
+  assert {
+    condition     = aws_eks_access_policy_association.admin["arn:aws:iam::123456789012:role/admin"].access_scope[0].type == "cluster"
+    error_message = "The admin principal gets a cluster-scoped access policy."
+  }
+
+  assert {
+    condition = (jsondecode(aws_eks_addon.before_nodes["vpc-cni"].configuration_values).env.ENABLE_PREFIX_DELEGATION == "true" &&
+    jsondecode(aws_eks_addon.before_nodes["vpc-cni"].configuration_values).enableNetworkPolicy == "true")
+    error_message = "vpc-cni needs prefix delegation and network policy enforcement."
+  }
+
+  assert {
+    condition     = !aws_eks_cluster.this.bootstrap_self_managed_addons && toset(concat(keys(aws_eks_addon.before_nodes), keys(aws_eks_addon.after_nodes))) == toset(["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "metrics-server"])
+    error_message = "The five managed add-ons must be installed, and no self-managed copies bootstrapped."
+  }
+}
+
+run "aurora" {
+  command = plan
+
+  module {
+    source = "./modules/aurora"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+  }
+
+  assert {
+    condition     = length(aws_rds_cluster_instance.this) == 1 && aws_rds_cluster_instance.this[0].instance_class == "db.t4g.medium"
+    error_message = "One db.t4g.medium instance."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.storage_encrypted && aws_rds_cluster.this.kms_key_id != null
+    error_message = "Storage must be encrypted with the module's KMS key."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.manage_master_user_password && aws_rds_cluster.this.master_password == null
+    error_message = "The master password must be managed by RDS, never given to Terraform."
+  }
+
+  assert {
+    condition     = one([for p in aws_rds_cluster_parameter_group.this.parameter : p.value if p.name == "rds.force_ssl"]) == "1"
+    error_message = "TLS must be enforced (rds.force_ssl = 1)."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.deletion_protection && !aws_rds_cluster.this.skip_final_snapshot && aws_rds_cluster.this.backup_retention_period == 7
+    error_message = "Deletion protection, final snapshot and 7 days of backups by default."
+  }
+
+  assert {
+    condition = alltrue([for r in aws_vpc_security_group_ingress_rule.postgres :
+    r.cidr_ipv4 == null && r.cidr_ipv6 == null && r.from_port == 5432 && r.to_port == 5432 && r.referenced_security_group_id == "sg-cluster"])
+    error_message = "5432 only from the cluster security group, never from a CIDR."
+  }
+
+  assert {
+    condition     = !aws_rds_cluster_instance.this[0].publicly_accessible
+    error_message = "The instance must not be public."
+  }
+}
+
+run "elasticache" {
+  # Mock apply: the token is read back from Secrets Manager after the write-only version is
+  # written, so it is only known after apply.
+  command = apply
+
+  module {
+    source = "./modules/elasticache"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+  }
+
+  assert {
+    condition     = aws_elasticache_replication_group.this.node_type == "cache.t4g.micro" && aws_elasticache_replication_group.this.num_cache_clusters == 1
+    error_message = "One cache.t4g.micro node."
+  }
+
+  assert {
+    condition = (tostring(aws_elasticache_replication_group.this.at_rest_encryption_enabled) == "true" &&
+      aws_elasticache_replication_group.this.transit_encryption_enabled &&
+    aws_elasticache_replication_group.this.transit_encryption_mode == "required")
+    error_message = "At-rest and in-transit (required) encryption."
+  }
+
+  assert {
+    condition     = nonsensitive(aws_elasticache_replication_group.this.auth_token) == "MOCK-REDIS-AUTH-TOKEN-0123456789"
+    error_message = "The AUTH token must be the one stored in Secrets Manager."
+  }
+
+  assert {
+    condition     = aws_secretsmanager_secret_version.auth.secret_string == null && aws_secretsmanager_secret_version.auth.secret_string_wo_version == 1
+    error_message = "The secret value must be written through the write-only argument only."
+  }
+
+  assert {
+    condition = alltrue([for r in aws_vpc_security_group_ingress_rule.redis :
+    r.cidr_ipv4 == null && r.cidr_ipv6 == null && r.from_port == 6379 && r.to_port == 6379 && r.referenced_security_group_id == "sg-cluster"])
+    error_message = "6379 only from the cluster security group, never from a CIDR."
+  }
+}
+
+run "ecr" {
+  command = plan
+
+  module {
+    source = "./modules/ecr"
+  }
+
+  variables {
+    repository_name = "t"
+  }
+
+  assert {
+    condition = (aws_ecr_repository.this.image_tag_mutability == "IMMUTABLE" &&
+      aws_ecr_repository.this.image_scanning_configuration[0].scan_on_push &&
+    aws_ecr_repository.this.encryption_configuration[0].encryption_type == "KMS")
+    error_message = "Immutable tags, scan on push, KMS encryption."
+  }
+
+  assert {
+    condition     = length(jsondecode(aws_ecr_lifecycle_policy.this.policy).rules) == 2
+    error_message = "The lifecycle policy expires untagged images and caps tagged ones."
+  }
+}
+
+run "addons" {
+  command = plan
+
+  module {
+    source = "./modules/addons"
+  }
+
+  variables {
+    cluster_name            = "t"
+    vpc_id                  = "vpc-1"
+    app_secret_arns         = ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db", "arn:aws:secretsmanager:us-east-1:123456789012:secret:redis"]
+    app_secret_kms_key_arns = ["arn:aws:kms:us-east-1:123456789012:key/db", "arn:aws:kms:us-east-1:123456789012:key/redis"]
+  }
+
+  assert {
+    condition = (aws_eks_pod_identity_association.external_secrets.namespace == "external-secrets" &&
+    aws_eks_pod_identity_association.external_secrets.service_account == "external-secrets")
+    error_message = "ESO Pod Identity must target external-secrets/external-secrets."
+  }
+
+  assert {
+    condition = (aws_eks_pod_identity_association.lbc.namespace == "kube-system" &&
+    aws_eks_pod_identity_association.lbc.service_account == "aws-load-balancer-controller")
+    error_message = "LBC Pod Identity must target kube-system/aws-load-balancer-controller."
+  }
+
+  assert {
+    condition = (jsondecode(aws_iam_role_policy.external_secrets.policy).Statement[0].Resource == [
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:db", "arn:aws:secretsmanager:us-east-1:123456789012:secret:redis",
+    ])
+    error_message = "ESO may read exactly the app's two secrets."
+  }
+
+  assert {
+    condition     = !strcontains(aws_iam_role_policy.external_secrets.policy, "\"*\"")
+    error_message = "The ESO policy must not contain a wildcard resource."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.external_secrets.assume_role_policy).Statement[0].Principal.Service == "pods.eks.amazonaws.com"
+    error_message = "The ESO role is for EKS Pod Identity."
+  }
+
+  assert {
+    condition     = helm_release.external_secrets.namespace == "external-secrets" && helm_release.lbc.namespace == "kube-system"
+    error_message = "Helm releases go to their namespaces."
+  }
+
+  assert {
+    condition     = yamldecode(helm_release.lbc.values[0]).vpcId == "vpc-1" && yamldecode(helm_release.lbc.values[0]).clusterName == "t"
+    error_message = "The LB controller needs vpcId and clusterName (IMDS is out of reach with hop limit 1)."
+  }
+}
+
+run "github_oidc" {
+  command = plan
+
+  module {
+    source = "./modules/github-oidc"
+  }
+
+  variables {
+    name               = "t"
+    github_repository  = "example-org/users-api"
+    ecr_repository_arn = "arn:aws:ecr:us-east-1:123456789012:repository/t"
+    ecr_kms_key_arn    = "arn:aws:kms:us-east-1:123456789012:key/ecr"
+    cluster_name       = "t"
+    cluster_arn        = "arn:aws:eks:us-east-1:123456789012:cluster/t"
+  }
+
+  assert {
+    condition = alltrue([for s in jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"] :
+    startswith(s, "repo:example-org/users-api:")])
+    error_message = "Only this repository's workflows may assume the deploy role."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:aud"] == "sts.amazonaws.com"
+    error_message = "The audience must be sts.amazonaws.com."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.deploy.policy).Statement : s.Resource if s.Sid == "EcrPush"]) == "arn:aws:ecr:us-east-1:123456789012:repository/t"
+    error_message = "Push is limited to the one repository."
+  }
+
+  assert {
+    condition = (aws_eks_access_policy_association.ci["deploy"].access_scope[0].type == "namespace" &&
+    aws_eks_access_policy_association.ci["deploy"].access_scope[0].namespaces == toset(["users-api"]))
+    error_message = "The deploy role may only edit the users-api namespace."
+  }
+
+  assert {
+    condition = (aws_eks_access_policy_association.ci["plan"].access_scope[0].type == "namespace" &&
+    !contains(tolist(aws_eks_access_policy_association.ci["plan"].access_scope[0].namespaces), "users-api"))
+    error_message = "The plan role may read helm release records, never the app namespace (its Secret holds the DB password)."
+  }
+}
