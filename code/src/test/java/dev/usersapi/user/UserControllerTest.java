@@ -211,4 +211,13 @@ class UserControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(PROBLEM));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x@a*b", "x@localhost", "x@-a.com", "x@a_b.com"})
+    void emailsWithoutAValidHostNameGive422(String email) throws Exception {
+        postJson("{\"name\":\"Ada\",\"email\":\"" + email + "\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+        verifyNoInteractions(users);
+    }
 }
