@@ -3,7 +3,7 @@
 # shows every problem, then prints the per-suite status and the combined JUnit summary.
 # Exit status: non-zero if any suite failed.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit
 
 declare -a results=() failed=()
 for suite in "$@"; do

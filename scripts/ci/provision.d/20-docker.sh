@@ -1,0 +1,43 @@
+# shellcheck shell=bash
+# Docker engine, docker-compose and debootstrap, a running dockerd, and the local stand-ins
+# of the upstream images (scripts/ci/standin-images.sh: this CI has no container registry;
+# where `docker pull` works the script keeps the real images). Sourced by .ci/run as root;
+# idempotent: installed packages, a running daemon and up-to-date images are left alone.
+provision_docker() {
+  local -a packages=()
+  command -v docker >/dev/null || packages+=(docker.io)
+  command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || packages+=(docker-compose)
+  command -v debootstrap >/dev/null || packages+=(debootstrap)
+  if ((${#packages[@]})); then
+    echo "    installing ${packages[*]}"
+    apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  fi
+
+  if ! docker info >/dev/null 2>&1; then
+    if [[ -d /run/systemd/system ]]; then
+      echo "    starting docker (systemd)"
+      systemctl start docker
+    else
+      echo "    starting dockerd (log: /var/log/dockerd.log)"
+      setsid nohup dockerd >>/var/log/dockerd.log 2>&1 </dev/null &
+      disown
+    fi
+    local waited=0 timeout=${DOCKERD_START_TIMEOUT:-60}
+    until docker info >/dev/null 2>&1; do
+      if ((waited >= timeout)); then
+        tail -n 20 /var/log/dockerd.log >&2 2>/dev/null || true
+        echo "error: the docker daemon did not answer \`docker info\` within ${timeout} s" >&2
+        return 1
+      fi
+      sleep 1
+      waited=$((waited + 1))
+    done
+    echo "    docker is up after ${waited} s"
+  fi
+  docker-compose version --short 2>/dev/null | sed 's/^/    docker-compose /' || true
+  docker version --format '    docker engine {{.Server.Version}}'
+
+  scripts/ci/standin-images.sh
+}
+provision_docker
+unset -f provision_docker
