@@ -113,6 +113,9 @@ targets.append(("no errors in any run", str(errors), errors == 0))
 lines += ["## Targets (issue 8)", "", "| target | measured | met |", "|---|---:|---|"]
 lines += [f"| {t} | {v} | {'yes' if ok else '**no**'} |" for t, v, ok in targets]
 lines += ["", "![chart](chart.png)", ""]
+# Notes written by hand next to the results (e.g. the tuning before/after of bench/compare.py).
+if (out / "notes.md").exists():
+    lines += [(out / "notes.md").read_text()]
 
 (out / "results.md").write_text("\n".join(lines))
 (out / "results.json").write_text(json.dumps({"machine": machine, "runs": runs, "startup": startups,

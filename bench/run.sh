@@ -18,7 +18,7 @@
 # Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
 # BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (300000), BENCH_STARTUP_RUNS (3),
 # BENCH_SCENARIOS ("root cached uncached list post"), BENCH_KEEP_STACK=1 (leave it running),
-# BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT.
+# BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/tools/lib.sh
@@ -26,7 +26,8 @@ source scripts/tools/lib.sh
 
 export COMPOSE_PROJECT_NAME="${BENCH_PROJECT:-users-api-bench}"
 export API_PORT="${BENCH_API_PORT:-18000}" MANAGEMENT_HOST_PORT="${BENCH_MANAGEMENT_PORT:-18081}"
-export COMPOSE_FILE="docker-compose.yml:bench/compose.override.yml"
+# BENCH_COMPOSE_EXTRA: one more compose file on top, to measure a tuning variant (bench/tuning/)
+export COMPOSE_FILE="docker-compose.yml:bench/compose.override.yml${BENCH_COMPOSE_EXTRA:+:$BENCH_COMPOSE_EXTRA}"
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-8}
 CONNECTIONS=${BENCH_CONNECTIONS:-32 128}
@@ -88,6 +89,7 @@ json.dump({
   "entrypoint": """$jvm_entrypoint""",
   "image_id": "$image_id",
   "git_commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)",
+  "compose_files": "$COMPOSE_FILE",
   "duration_s": $DURATION, "warmup_s": $WARMUP, "wrk_threads": $WRK_THREADS,
   "seed_users": $SEED_USERS,
 }, open(sys.argv[1], "w"), indent=2)
@@ -193,7 +195,7 @@ done
 # ---- startup: container process start -> readiness 200, with and without the AOT cache -------
 startup_port=$((MANAGEMENT_HOST_PORT + 1))
 env_file=$(mktemp)
-docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES|REDIS|COMPANY)_' >"$env_file"
+docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=)' >"$env_file"
 network=$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$api_c")
 startup() {  # startup MODE RUN
   local mode=$1 i=$2 name="$COMPOSE_PROJECT_NAME-startup" entry=() t_ready started
