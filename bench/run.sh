@@ -202,13 +202,12 @@ env_file=$(mktemp)
 docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=)' >"$env_file"
 network=$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$api_c")
 startup() {  # startup MODE RUN
-  local mode=$1 i=$2 name="$COMPOSE_PROJECT_NAME-startup" entry=() t_ready started
-  [[ $mode == no-aot ]] && entry=(--entrypoint java)
+  local mode=$1 i=$2 name="$COMPOSE_PROJECT_NAME-startup" entry=() args=() t_ready started
+  if [[ $mode == no-aot ]]; then entry=(--entrypoint java); args=(-jar /app/users-api.jar); fi
   docker rm -f "$name" >/dev/null 2>&1 || true
   local load0; load0=$(loadavg)
   docker run -d --name "$name" --network "$network" --env-file "$env_file" --read-only --tmpfs /tmp \
-    -p "127.0.0.1:$startup_port:8081" "${entry[@]}" users-api:bench \
-    $([[ $mode == no-aot ]] && echo "-jar /app/users-api.jar") >/dev/null
+    -p "127.0.0.1:$startup_port:8081" "${entry[@]}" users-api:bench "${args[@]}" >/dev/null
   local deadline=$((SECONDS + 60))
   until curl -fsS -o /dev/null "http://127.0.0.1:$startup_port/actuator/health/readiness" 2>/dev/null; do
     ((SECONDS < deadline)) || { docker logs "$name" | tail -20 >&2; die "startup ($mode) not ready after 60 s"; }
