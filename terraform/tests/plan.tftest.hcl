@@ -141,6 +141,11 @@ run "root_wiring" {
   }
 
   assert {
+    condition     = module.addons.deployer_rbac == { release = "users-api-deployer-rbac", namespace = "external-secrets", app_namespace = "users-api", group = "users-api-deployers" } && module.github_oidc.deploy_kubernetes_group == "users-api-deployers"
+    error_message = "The deployer-rbac release must bind the deploy role's access-entry group (users-api-deployers) in the app namespace."
+  }
+
+  assert {
     condition     = output.update_kubeconfig_command == "aws eks update-kubeconfig --region us-east-1 --name users-api"
     error_message = "update_kubeconfig_command is wrong."
   }
@@ -492,6 +497,13 @@ run "addons" {
   }
 
   assert {
+    condition = (helm_release.deployer_rbac.namespace == "external-secrets" &&
+      endswith(helm_release.deployer_rbac.chart, "charts/deployer-rbac") &&
+    yamldecode(helm_release.deployer_rbac.values[0]) == { namespace = "users-api", createNamespace = true, group = "users-api-deployers" })
+    error_message = "The deployer-rbac release must bind users-api-deployers in users-api; its record lives in external-secrets (the plan role reads it there, never in users-api)."
+  }
+
+  assert {
     condition     = yamldecode(helm_release.lbc.values[0]).vpcId == "vpc-1" && yamldecode(helm_release.lbc.values[0]).clusterName == "t"
     error_message = "The LB controller needs vpcId and clusterName (IMDS is out of reach with hop limit 1)."
   }
@@ -536,8 +548,34 @@ run "github_oidc" {
   }
 
   assert {
+    condition = (aws_eks_access_entry.ci["deploy"].kubernetes_groups == toset(["users-api-deployers"]) &&
+    length(aws_eks_access_entry.ci["plan"].kubernetes_groups) == 0)
+    error_message = "The deploy role's access entry must carry the users-api-deployers group (bound to the ESO kinds), the plan role's none."
+  }
+
+  assert {
     condition = (aws_eks_access_policy_association.ci["plan"].access_scope[0].type == "namespace" &&
     !contains(tolist(aws_eks_access_policy_association.ci["plan"].access_scope[0].namespaces), "users-api"))
     error_message = "The plan role may read helm release records, never the app namespace (its Secret holds the DB password)."
   }
+}
+
+run "github_oidc_rejects_system_group" {
+  command = plan
+
+  module {
+    source = "./modules/github-oidc"
+  }
+
+  variables {
+    name                    = "t"
+    github_repository       = "example-org/users-api"
+    ecr_repository_arn      = "arn:aws:ecr:us-east-1:123456789012:repository/t"
+    ecr_kms_key_arn         = "arn:aws:kms:us-east-1:123456789012:key/ecr"
+    cluster_name            = "t"
+    cluster_arn             = "arn:aws:eks:us-east-1:123456789012:cluster/t"
+    deploy_kubernetes_group = "system:masters"
+  }
+
+  expect_failures = [var.deploy_kubernetes_group]
 }

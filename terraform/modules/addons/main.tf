@@ -89,6 +89,33 @@ resource "helm_release" "external_secrets" {
 }
 
 # =======================================================================================
+# Deployer RBAC: EKS access policies cover no custom resources, so AmazonEKSEditPolicy
+# alone cannot create the app chart's SecretStore/ExternalSecret. The local chart creates
+# the app namespace (kept on uninstall, labelled for the LB controller's readiness gates
+# and the restricted Pod Security Standard) and binds the deploy role's Kubernetes group
+# there to a Role on exactly those two ESO kinds. Nothing cluster-wide.
+# The release record lives in the ESO namespace, not the app namespace: the CI plan role
+# refreshes it and may read Secrets there, never in the app namespace (DB password).
+# =======================================================================================
+resource "helm_release" "deployer_rbac" {
+  name             = "${var.app_namespace}-deployer-rbac"
+  chart            = "${path.module}/charts/deployer-rbac"
+  namespace        = var.external_secrets_namespace
+  create_namespace = true
+  wait             = true
+  timeout          = 120
+
+  values = [yamlencode({
+    namespace       = var.app_namespace
+    createNamespace = var.create_app_namespace
+    group           = var.deployer_group
+  })]
+
+  # The Role names external-secrets.io kinds: install it once ESO (and its CRDs) is up.
+  depends_on = [helm_release.external_secrets]
+}
+
+# =======================================================================================
 # AWS Load Balancer Controller: turns the app's Ingress into an ALB (target type ip).
 # =======================================================================================
 locals {

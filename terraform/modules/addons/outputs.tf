@@ -29,5 +29,16 @@ output "releases" {
   value = {
     (helm_release.external_secrets.name) = helm_release.external_secrets.version
     (helm_release.lbc.name)              = helm_release.lbc.version
+    (helm_release.deployer_rbac.name)    = helm_release.deployer_rbac.version
+  }
+}
+
+output "deployer_rbac" {
+  description = "Release binding the deploy role's Kubernetes group in the app namespace to the ESO kinds AmazonEKSEditPolicy lacks: release name and namespace (its record), app namespace, group."
+  value = {
+    release       = helm_release.deployer_rbac.name
+    namespace     = helm_release.deployer_rbac.namespace
+    app_namespace = var.app_namespace
+    group         = var.deployer_group
   }
 }

@@ -36,6 +36,24 @@ variable "external_secrets_chart_version" {
   default     = "0.19.2"
 }
 
+variable "app_namespace" {
+  description = "Namespace of the application chart (helm/users-api): the deployer-rbac release binds deployer_group there, and creates it when create_app_namespace is true."
+  type        = string
+  default     = "users-api"
+}
+
+variable "create_app_namespace" {
+  description = "Create app_namespace in the deployer-rbac release (labels: pod readiness gate injection, Pod Security restricted; kept on uninstall). false: the namespace must already exist."
+  type        = bool
+  default     = true
+}
+
+variable "deployer_group" {
+  description = "Kubernetes group of the CI deploy role's EKS access entry (github-oidc output deploy_kubernetes_group); bound in app_namespace to a Role on external-secrets.io secretstores and externalsecrets, which AmazonEKSEditPolicy lacks."
+  type        = string
+  default     = "users-api-deployers"
+}
+
 variable "lbc_service_account" {
   description = "Service account of the AWS Load Balancer Controller in kube-system."
   type        = string

@@ -147,24 +147,28 @@ resource "aws_iam_role_policy" "plan" {
 
 # ---------------------------------------------------------------------------------------
 # Kubernetes access of the CI roles: EKS access entries with namespace-scoped policies.
-#   deploy: edit the app namespace only.
+#   deploy: edit the app namespace only. Access policies cover no custom resources, so the
+#           entry also carries the Kubernetes group var.deploy_kubernetes_group, which the
+#           addons module binds in the app namespace to a Role for the chart's External
+#           Secrets Operator objects (SecretStore, ExternalSecret). Nothing cluster-wide.
 #   plan:   `tofu plan` refreshes the Helm releases, which reads their release records
 #           (Secrets) in the add-on namespaces; never the app namespace.
 # ---------------------------------------------------------------------------------------
 locals {
   namespaced_access = {
-    deploy = { principal_arn = aws_iam_role.deploy.arn, policy = "AmazonEKSEditPolicy", namespaces = [var.deploy_namespace] }
-    plan   = { principal_arn = aws_iam_role.plan.arn, policy = "AmazonEKSAdminViewPolicy", namespaces = var.plan_view_namespaces }
+    deploy = { principal_arn = aws_iam_role.deploy.arn, policy = "AmazonEKSEditPolicy", namespaces = [var.deploy_namespace], groups = [var.deploy_kubernetes_group] }
+    plan   = { principal_arn = aws_iam_role.plan.arn, policy = "AmazonEKSAdminViewPolicy", namespaces = var.plan_view_namespaces, groups = [] }
   }
 }
 
 resource "aws_eks_access_entry" "ci" {
   for_each = local.namespaced_access
 
-  cluster_name  = var.cluster_name
-  principal_arn = each.value.principal_arn
-  type          = "STANDARD"
-  tags          = var.tags
+  cluster_name      = var.cluster_name
+  principal_arn     = each.value.principal_arn
+  kubernetes_groups = each.value.groups
+  type              = "STANDARD"
+  tags              = var.tags
 }
 
 resource "aws_eks_access_policy_association" "ci" {

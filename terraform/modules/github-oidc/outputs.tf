@@ -12,3 +12,8 @@ output "plan_role_arn" {
   description = "Read-only role for the plan workflow."
   value       = aws_iam_role.plan.arn
 }
+
+output "deploy_kubernetes_group" {
+  description = "Kubernetes group of the deploy role's access entry; bind it in the app namespace (addons module, deployer_group) to the RBAC the edit access policy lacks."
+  value       = one(aws_eks_access_entry.ci["deploy"].kubernetes_groups)
+}

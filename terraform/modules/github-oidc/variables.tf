@@ -57,6 +57,17 @@ variable "deploy_namespace" {
   default     = "users-api"
 }
 
+variable "deploy_kubernetes_group" {
+  description = "Kubernetes group the deploy role's access entry carries. Bind it in deploy_namespace to what AmazonEKSEditPolicy lacks (the addons module's deployer-rbac release does: External Secrets Operator SecretStores and ExternalSecrets). Must not start with system:."
+  type        = string
+  default     = "users-api-deployers"
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9.:_-]*$", var.deploy_kubernetes_group)) && !startswith(var.deploy_kubernetes_group, "system:")
+    error_message = "deploy_kubernetes_group must be a plain group name (lower case, digits, . : _ -) and must not start with system: (EKS rejects those)."
+  }
+}
+
 variable "plan_view_namespaces" {
   description = "Namespaces the plan role may read, secrets included (AmazonEKSAdminViewPolicy): the helm provider reads its release records, stored as Secrets in the releases' namespaces. The app namespace is deliberately not in the list: its Secret holds the DB password."
   type        = list(string)

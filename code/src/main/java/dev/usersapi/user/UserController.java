@@ -60,7 +60,7 @@ class UserController {
     @Operation(summary = "Read one user", responses = {
         @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = CacheRead.HEADER,
                 description = "HIT when served from Redis, MISS when read from PostgreSQL",
-                schema = @Schema(allowableValues = {"HIT", "MISS"}))),
+                schema = @Schema(type = "string", allowableValues = {"HIT", "MISS"}))),
         @ApiResponse(responseCode = "400", description = "Bad id", content = @Content(mediaType = PROBLEM)),
         @ApiResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM)),
         @ApiResponse(responseCode = "503", description = "Database unavailable", content = @Content(mediaType = PROBLEM))})
@@ -72,13 +72,13 @@ class UserController {
     @Operation(summary = "List users ordered by id, one page at a time", responses = {
         @ApiResponse(responseCode = "200", description = "A page of users", headers = @Header(name = CacheRead.HEADER,
                 description = "HIT when served from Redis, MISS when read from PostgreSQL",
-                schema = @Schema(allowableValues = {"HIT", "MISS"}))),
+                schema = @Schema(type = "string", allowableValues = {"HIT", "MISS"}))),
         @ApiResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = PROBLEM)),
         @ApiResponse(responseCode = "503", description = "Database unavailable", content = @Content(mediaType = PROBLEM))})
     ResponseEntity<List<User>> list(
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT)
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + "; empty means the default", allowEmptyValue = true)
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
-            @Parameter(description = "Users to skip, 0 to " + MAX_OFFSET)
+            @Parameter(description = "Users to skip, 0 to " + MAX_OFFSET + "; empty means 0", allowEmptyValue = true)
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_OFFSET) long offset) {
         return withCacheHeader(users.list(limit, offset));
     }

@@ -2,8 +2,11 @@ package dev.usersapi.web;
 
 import dev.usersapi.user.DuplicateEmailException;
 import dev.usersapi.user.UserNotFoundException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -57,6 +60,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(body);
     }
 
+    /** Tomcat could not parse the query string (e.g. {@code ?=x}, an empty parameter name): the client's error. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail malformedQuery(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "The query string is malformed.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unhandled error", e);
@@ -67,9 +76,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(ProblemDetailsAdvice::fieldError)
-                .toList();
+        // One error per field: a blank name may break several constraints (NotBlank, Size, Pattern).
+        List<Map<String, String>> errors = List.copyOf(e.getBindingResult().getFieldErrors().stream()
+                .collect(Collectors.toMap(FieldError::getField, ProblemDetailsAdvice::fieldError,
+                        (first, other) -> first, LinkedHashMap::new))
+                .values());
         ProblemDetail body = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION,
                 "The request body has invalid fields.");
         body.setProperty("errors", errors);

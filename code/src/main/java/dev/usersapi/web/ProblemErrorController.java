@@ -1,5 +1,6 @@
 package dev.usersapi.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -11,8 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors raised outside Spring MVC (by the servlet container or a filter) reach {@code /error};
- * they leave as problem+json too, never as a stack trace or an HTML page.
+ * they leave as problem+json too, never as a stack trace or an HTML page. Not part of the API: hidden
+ * from the OpenAPI document, and a request for {@code /error} itself (no error to render) is a 404.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -21,7 +24,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
+            status = code == null ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
         }
         ProblemDetail problem = ProblemDetail.forStatus(status);
         return ResponseEntity.status(status)

@@ -193,4 +193,31 @@ class UserControllerTest {
                 .andExpect(content().contentType(PROBLEM))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("secret internal detail"))));
     }
+
+    @Test
+    void nulCharacterGives422NotADatabaseError() throws Exception {
+        postJson("{\"name\":\"A\\u0000da\",\"email\":\"ada@example.com\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(PROBLEM))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        verifyNoInteractions(users);
+    }
+
+    @Test
+    void malformedQueryStringGives400() throws Exception {
+        given(users.list(20, 0)).willThrow(new org.apache.tomcat.util.http.InvalidParameterException("=null"));
+
+        mvc.perform(get("/users"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(PROBLEM));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x@a*b", "x@localhost", "x@-a.com", "x@a_b.com"})
+    void emailsWithoutAValidHostNameGive422(String email) throws Exception {
+        postJson("{\"name\":\"Ada\",\"email\":\"" + email + "\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+        verifyNoInteractions(users);
+    }
 }

@@ -1,0 +1,25 @@
+-- Shared by every bench scenario: gives each wrk thread its index (global tid), and
+-- writes the run's summary as one JSON object to $WRK_JSON when wrk finishes.
+local next_index = 0
+
+function setup(thread)
+  thread:set("tid", next_index)
+  next_index = next_index + 1
+end
+
+function done(summary, latency, requests)
+  local out = assert(io.open(os.getenv("WRK_JSON"), "w"))
+  local e = summary.errors
+  out:write(string.format(
+    '{"requests": %d, "duration_us": %d, "bytes": %d, "errors_connect": %d, "errors_read": %d, '
+      .. '"errors_write": %d, "errors_status": %d, "errors_timeout": %d, '
+      .. '"lat_p50_us": %d, "lat_p90_us": %d, "lat_p99_us": %d, "lat_max_us": %d, "lat_mean_us": %.1f}\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
+  out:close()
+end
+
+-- The -t of the wrk command line (run.sh exports it), to give each thread its own stride.
+function thread_count()
+  return tonumber(os.getenv("WRK_THREADS") or "1")
+end

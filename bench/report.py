@@ -1,0 +1,146 @@
+"""Turns one bench run (runs.jsonl, startup.jsonl, machine.json) into results.md, results.json
+and chart.png, and checks the targets of the benchmark issue. Usage: report.py RESULTS_DIR"""
+import json
+import statistics
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+out = Path(sys.argv[1])
+machine = json.loads((out / "machine.json").read_text())
+runs = [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines() if line.strip()]
+startup_file = out / "startup.jsonl"
+startups = [json.loads(line) for line in startup_file.read_text().splitlines() if line.strip()] \
+    if startup_file.exists() else []
+
+LABELS = {
+    "root": "GET / (ceiling)",
+    "cached": "GET /users/{id} cached",
+    "uncached": "GET /users/{id} uncached",
+    "list": "GET /users?limit=20",
+    "post": "POST /users",
+}
+
+
+def ms(us):
+    return f"{us / 1000:.1f}"
+
+
+def find(scenario, conns):
+    return next((r for r in runs if r["scenario"] == scenario and r["connections"] == conns), None)
+
+
+lines = [
+    "# users-api benchmark",
+    "",
+    f"{machine['date_utc']} · {machine['nproc']} cores ({machine['cpu_model']}) · {machine['mem_total_gib']} GiB RAM · "
+    f"kernel {machine['kernel']} · Docker {machine['docker']} · compose {machine['compose']} · {machine['wrk']} · "
+    f"{machine['java']} · commit {machine['git_commit']}",
+    "",
+    f"Load average (1/5/15 min) at start: {machine['load_at_start']}; at end: {machine.get('load_at_end', '?')}. "
+    "wrk runs on the same machine as the stack (the load generator competes with the server for the cores).",
+    "",
+    f"Each run: wrk -t{machine['wrk_threads']}, {machine['duration_s']} s, after {machine['warmup_s']} s warm-ups; "
+    f"{machine['seed_users']} seeded users. JVM: `{machine['entrypoint']}`, {machine['jvm_options'] or 'no JAVA_TOOL_OPTIONS'}.",
+    "",
+    "| scenario | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | API CPU (cores) | API peak RSS MiB | "
+    "docker stats (CPU, mem) | cache (hit/miss/load) | SQL stmts on users | PG xacts | load before |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|",
+]
+for r in runs:
+    cache = r.get("cache", {})
+    hit = sum(v for k, v in cache.items() if k.endswith(":hit"))
+    miss = sum(v for k, v in cache.items() if k.endswith(":miss"))
+    load = sum(v for k, v in cache.items() if k.endswith(":load"))
+    lines.append(
+        f"| {LABELS.get(r['scenario'], r['scenario'])} | {r['connections']} | {r['rps']:.0f} | {ms(r['lat_p50_us'])} | "
+        f"{ms(r['lat_p90_us'])} | {ms(r['lat_p99_us'])} | {ms(r['lat_max_us'])} | {r['errors']} | {r['cpu_cores']:.2f} | "
+        f"{r['rss_peak_mib']} | {r['docker_stats_cpu']}, {r['docker_stats_mem']} | {hit:.0f}/{miss:.0f}/{load:.0f} | "
+        f"{r['sql_statements_users']} | {r['pg_transactions']} | {r['load_before']} |")
+
+lines += ["", "Errors = socket errors + timeouts + HTTP status >= 400. SQL stmts on users = pg_stat_statements "
+          "calls of statements naming the users table during the run (reset before it); PG xacts = "
+          "xact_commit + xact_rollback delta of the database (includes health checks).", ""]
+
+# ---- startup
+if startups:
+    lines += ["## Startup: container process start → readiness 200", "",
+              "| mode | runs | median ready s | min | max | JVM 'process running for' s (median) | load |",
+              "|---|---:|---:|---:|---:|---:|---|"]
+    for mode in ("aot", "no-aot"):
+        s = [x for x in startups if x["mode"] == mode]
+        if not s:
+            continue
+        ready = [x["ready_s"] for x in s]
+        jvm = [x["jvm_process_running_s"] for x in s if x["jvm_process_running_s"] == x["jvm_process_running_s"]]
+        lines.append(f"| {'with AOT cache' if mode == 'aot' else 'without AOT cache'} | {len(s)} | "
+                     f"{statistics.median(ready):.2f} | {min(ready):.2f} | {max(ready):.2f} | "
+                     f"{statistics.median(jvm) if jvm else float('nan'):.2f} | {s[0]['load']} |")
+    lines += ["", "Ready = container StartedAt (docker) to the first 200 of /actuator/health/readiness "
+              "(polled every 20 ms from the host).", ""]
+
+# ---- targets
+targets = []
+for conns in sorted({r["connections"] for r in runs}):
+    root, cached = find("root", conns), find("cached", conns)
+    if root and cached:
+        ratio = cached["rps"] / root["rps"]
+        targets.append((f"cached by-id ≥ 70 % of GET / ({conns} conns)", f"{ratio * 100:.0f} %", ratio >= 0.70))
+    if cached:
+        targets.append((f"cached by-id: 0 SQL statements on users ({conns} conns)",
+                        str(cached["sql_statements_users"]), cached["sql_statements_users"] == 0))
+cached32 = find("cached", 32)
+if cached32:
+    targets.append(("p99 ≤ 10 ms at 32 conns (cached by-id)", f"{cached32['lat_p99_us'] / 1000:.1f} ms",
+                    cached32["lat_p99_us"] <= 10_000))
+root32 = find("root", 32)
+if root32:
+    targets.append(("p99 ≤ 10 ms at 32 conns (GET /)", f"{root32['lat_p99_us'] / 1000:.1f} ms",
+                    root32["lat_p99_us"] <= 10_000))
+rss = [r["rss_peak_mib"] for r in runs if r["rss_peak_mib"]]
+if rss:
+    targets.append(("RSS ≤ 256 MiB under load (peak over all runs)", f"{max(rss):.0f} MiB", max(rss) <= 256))
+aot = [x["ready_s"] for x in startups if x["mode"] == "aot"]
+if aot:
+    targets.append(("ready ≤ 3 s (with AOT cache, median)", f"{statistics.median(aot):.2f} s",
+                    statistics.median(aot) <= 3.0))
+errors = sum(r["errors"] for r in runs)
+targets.append(("no errors in any run", str(errors), errors == 0))
+lines += ["## Targets (issue 8)", "", "| target | measured | met |", "|---|---:|---|"]
+lines += [f"| {t} | {v} | {'yes' if ok else '**no**'} |" for t, v, ok in targets]
+lines += ["", "![chart](chart.png)", ""]
+# Notes written by hand next to the results (e.g. the tuning before/after of bench/compare.py).
+if (out / "notes.md").exists():
+    lines += [(out / "notes.md").read_text()]
+
+(out / "results.md").write_text("\n".join(lines))
+(out / "results.json").write_text(json.dumps({"machine": machine, "runs": runs, "startup": startups,
+                                              "targets": [{"target": t, "measured": v, "met": ok}
+                                                          for t, v, ok in targets]}, indent=2))
+
+# ---- chart: req/s and p99 by scenario and connection count
+scenarios = [s for s in LABELS if any(r["scenario"] == s for r in runs)]
+conn_counts = sorted({r["connections"] for r in runs})
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 5))
+width = 0.8 / max(len(conn_counts), 1)
+for i, c in enumerate(conn_counts):
+    xs = [j + i * width for j in range(len(scenarios))]
+    rps = [(find(s, c) or {}).get("rps", 0) for s in scenarios]
+    p99 = [(find(s, c) or {}).get("lat_p99_us", 0) / 1000 for s in scenarios]
+    ax1.bar(xs, rps, width, label=f"{c} connections")
+    ax2.bar(xs, p99, width, label=f"{c} connections")
+for ax, title in ((ax1, "throughput (req/s)"), (ax2, "p99 latency (ms)")):
+    ax.set_xticks([j + width * (len(conn_counts) - 1) / 2 for j in range(len(scenarios))])
+    ax.set_xticklabels([LABELS[s] for s in scenarios], rotation=20, ha="right", fontsize=8)
+    ax.set_title(title)
+    ax.legend()
+ax2.axhline(10, color="red", linestyle="--", linewidth=1)
+fig.suptitle(f"users-api · {machine['nproc']} cores · load at start {machine['load_at_start']} · {machine['date_utc']}")
+fig.tight_layout()
+fig.savefig(out / "chart.png", dpi=110)
+
+print("\n".join(lines))

@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# make bench: load-tests the service in its container (the compose stack, in a compose project
+# of its own) with wrk from this machine, then writes results.md, results.json and chart.png
+# to bench/results/<UTC timestamp>/ (or bench/results/$BENCH_OUT/).
+#
+# Scenarios, each at every connection count of BENCH_CONNECTIONS (default "32 128"):
+#   root      GET /                      no database, no cache: the service's own ceiling
+#   cached    GET /users/{id}            1000 ids read once before (warm-up): every read a Redis hit
+#   uncached  GET /users/{id}            Redis FLUSHALL first, then distinct ids: every read a miss
+#   list      GET /users?limit=20&...    50 pages, cycled (cached after their first read)
+#   post      POST /users                a unique email a request
+# For each run: req/s, p50/p90/p99/max latency, errors (socket errors and HTTP >= 400), the
+# API process's CPU and peak RSS (from /proc of its host PID, plus a `docker stats` sample),
+# the cache outcome counters (/actuator/prometheus) and the SQL statements PostgreSQL executed
+# (pg_stat_statements, loaded by bench/compose.override.yml). Then startup, process start to
+# readiness, with and without the AOT cache.
+#
+# Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
+# BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (300000), BENCH_STARTUP_RUNS (3),
+# BENCH_SCENARIOS ("root cached uncached list post"; "" = startup only), BENCH_KEEP_STACK=1 (leave it running),
+# BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/tools/lib.sh
+source scripts/tools/lib.sh
+
+export COMPOSE_PROJECT_NAME="${BENCH_PROJECT:-users-api-bench}"
+export API_PORT="${BENCH_API_PORT:-18000}" MANAGEMENT_HOST_PORT="${BENCH_MANAGEMENT_PORT:-18081}"
+# BENCH_COMPOSE_EXTRA: one more compose file on top, to measure a tuning variant (bench/tuning/)
+export COMPOSE_FILE="docker-compose.yml:bench/compose.override.yml${BENCH_COMPOSE_EXTRA:+:$BENCH_COMPOSE_EXTRA}"
+DURATION=${BENCH_DURATION:-15}
+WARMUP=${BENCH_WARMUP:-8}
+CONNECTIONS=${BENCH_CONNECTIONS:-32 128}
+export WRK_THREADS=${BENCH_THREADS:-2}
+SEED_USERS=${BENCH_SEED_USERS:-300000}
+STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
+SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post}
+CACHED_IDS=1000
+# the uncached run needs more distinct ids than it can read (about 10 000 req/s here)
+((SEED_USERS >= 20 * CACHED_IDS)) || die "BENCH_SEED_USERS must be at least $((20 * CACHED_IDS)) (the uncached run reads distinct ids)"
+API="http://127.0.0.1:$API_PORT"
+MGMT="http://127.0.0.1:$MANAGEMENT_HOST_PORT"
+out="bench/results/${BENCH_OUT:-$(date -u +%Y%m%dT%H%M%SZ)}"
+export BENCH_LUA_DIR="$PWD/bench/lua"
+
+command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install wrk)"
+command -v curl >/dev/null || die "curl is not installed"
+[[ -f docker-compose.yml ]] || die "docker-compose.yml not found: the compose stack is not on this branch"
+venv=$(ensure_venv bench bench/requirements.txt)
+if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
+mkdir -p "$out"
+rm -f "$out/runs.jsonl" "$out/startup.jsonl"
+
+if [[ "${BENCH_KEEP_STACK:-0}" != 1 ]]; then
+  trap 'log "taking the bench stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"' EXIT
+fi
+scripts/stack.sh up
+
+cid() { "${compose[@]}" ps -q "$1" | head -n1; }
+api_c=$(cid api) pg_c=$(cid postgres) redis_c=$(cid redis)
+psql_() { docker exec -i "$pg_c" psql -U postgres -d mydb -v ON_ERROR_STOP=1 -qAt "$@"; }
+api_pid() { docker inspect -f '{{.State.Pid}}' "$api_c"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# users_cache_requests_total as cache:result=value words
+cache_counters() {
+  curl -fsS "$MGMT/actuator/prometheus" \
+    | sed -n 's/^users_cache_requests_total{.*cache="\([^"]*\)".*result="\([^"]*\)".*} \(.*\)$/\1:\2=\3/p' | tr '\n' ' '
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# ---- machine and versions ------------------------------------------------------------------
+log "recording the machine"
+image_id=$(docker inspect -f '{{.Image}}' "$api_c")
+java_version=$(docker run --rm --entrypoint java users-api:bench -version 2>&1 | grep -m1 ' version ' || true)
+jvm_env=$(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep '^JAVA_TOOL_OPTIONS=' || true)
+jvm_entrypoint=$(docker inspect -f '{{json .Config.Entrypoint}}' users-api:bench)
+python3 - "$out/machine.json" <<EOF
+import json, sys
+json.dump({
+  "date_utc": "$(date -u +%FT%TZ)",
+  "nproc": $(nproc),
+  "cpu_model": """$(sed -n '0,/^model name/s/^model name[[:space:]]*: //p' /proc/cpuinfo)""",
+  "mem_total_gib": round($(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576, 1),
+  "kernel": "$(uname -r)",
+  "load_at_start": "$(loadavg)",
+  "docker": "$(docker version --format '{{.Server.Version}}' 2>/dev/null)",
+  "compose": "$("${compose[@]}" version --short 2>/dev/null || "${compose[@]}" version | head -n1)",
+  "wrk": "$(wrk --version 2>&1 | sed -n '1s/^\(wrk [^ ]*\).*/\1/p')",
+  "java": """$java_version""",
+  "jvm_options": """$jvm_env""",
+  "entrypoint": """$jvm_entrypoint""",
+  "image_id": "$image_id",
+  "git_commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)",
+  "compose_files": "$COMPOSE_FILE",
+  "duration_s": $DURATION, "warmup_s": $WARMUP, "wrk_threads": $WRK_THREADS,
+  "seed_users": $SEED_USERS,
+}, open(sys.argv[1], "w"), indent=2)
+EOF
+
+# ---- data ----------------------------------------------------------------------------------
+psql_ -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+have=$(psql_ -c "SELECT count(*) FROM users")
+if ((have < SEED_USERS)); then
+  log "seeding $((SEED_USERS - have)) users"
+  psql_ -c "INSERT INTO users (name, email) SELECT 'Seed User ' || g, 'seed-' || g || '-' || md5(random()::text) || '@example.com' FROM generate_series(1, $((SEED_USERS - have))) g"
+  psql_ -c "VACUUM ANALYZE users"
+fi
+first_id=$(psql_ -c "SELECT min(id) FROM users")
+last_id=$(psql_ -c "SELECT max(id) FROM users")
+
+# ---- one wrk run -----------------------------------------------------------------------------
+# run NAME CONNECTIONS SCRIPT [VAR=VALUE...]: measures one run and appends it to runs.jsonl
+run() {
+  local name=$1 conns=$2 script=$3; shift 3
+  local pid json rss_file ticks0 ticks1 before after load0 load1 sampler stats_pid stats_file
+  pid=$(api_pid)
+  json=$(mktemp) rss_file=$(mktemp) stats_file=$(mktemp)
+  psql_ -c "SELECT pg_stat_statements_reset()" >/dev/null
+  local xact0 xact1
+  xact0=$(psql_ -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'mydb'")
+  before=$(cache_counters) ticks0=$(cpu_ticks "$pid") load0=$(loadavg)
+  # peak RSS of the API process, sampled every 0.5 s from the host
+  ( while sleep 0.5; do awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; done >"$rss_file" ) &
+  sampler=$!
+  # one `docker stats` sample in the middle of the run
+  ( sleep $((DURATION / 2)); docker stats --no-stream --format '{{.CPUPerc}} {{.MemUsage}}' "$api_c" >"$stats_file" ) &
+  stats_pid=$!
+  env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --timeout 5s \
+    -s "bench/lua/$script" "$API" >"$out/wrk-$name-c$conns.txt"
+  ticks1=$(cpu_ticks "$pid") after=$(cache_counters) load1=$(loadavg)
+  kill "$sampler" 2>/dev/null || true
+  wait "$stats_pid" 2>/dev/null || true
+  xact1=$(psql_ -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'mydb'")
+  local sql_all sql_users
+  sql_all=$(psql_ -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'mydb' AND query !~* 'pg_stat_statements|pg_stat_database'")
+  sql_users=$(psql_ -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'mydb' AND query ~* '\\musers\\M' AND query !~* 'pg_stat_statements|pg_stat_database'")
+  python3 - "$json" "$out/runs.jsonl" <<EOF
+import json, sys
+r = json.load(open(sys.argv[1]))
+def counters(s):
+    return {k: float(v) for k, v in (w.split("=") for w in s.split())}
+b, a = counters("""$before"""), counters("""$after""")
+rss = [int(x) for x in open("$rss_file").read().split() if x.strip()]
+stats = open("$stats_file").read().split()
+r.update({
+    "scenario": "$name", "connections": $conns,
+    "rps": r["requests"] / (r["duration_us"] / 1e6),
+    "errors": sum(r[k] for k in r if k.startswith("errors_")),
+    "cpu_cores": ($ticks1 - $ticks0) / 100 / (r["duration_us"] / 1e6),
+    "rss_peak_mib": round(max(rss) / 1024, 1) if rss else None,
+    "docker_stats_cpu": stats[0] if stats else None,
+    "docker_stats_mem": " ".join(stats[1:]) if stats else None,
+    "cache": {k: a.get(k, 0) - b.get(k, 0) for k in a if a.get(k, 0) != b.get(k, 0)},
+    "sql_statements": int("$sql_all"), "sql_statements_users": int("$sql_users"),
+    "pg_transactions": $xact1 - $xact0,
+    "load_before": "$load0", "load_after": "$load1",
+})
+open(sys.argv[2], "a").write(json.dumps(r) + "\n")
+print(f"    {r['scenario']:9} c={r['connections']:<4} {r['rps']:8.0f} req/s  p50 {r['lat_p50_us']/1000:6.1f} ms"
+      f"  p99 {r['lat_p99_us']/1000:7.1f} ms  max {r['lat_max_us']/1000:7.1f} ms  errors {r['errors']}"
+      f"  cpu {r['cpu_cores']:.2f}  rss {r['rss_peak_mib']} MiB  sql {r['sql_statements_users']}"
+      f"  cache {r['cache']}  load {r['load_before']}", file=sys.stderr)
+EOF
+  rm -f "$json" "$rss_file" "$stats_file"
+}
+
+# warmup SCRIPT [VAR=VALUE...]: the same load, not recorded (JIT, connection pools, cache)
+warmup() {
+  local script=$1; shift
+  env "$@" WRK_JSON=/dev/null wrk -t"$WRK_THREADS" -c32 -d"${WARMUP}s" -s "bench/lua/$script" "$API" >/dev/null
+}
+
+# ---- the runs --------------------------------------------------------------------------------
+if [[ -n "${SCENARIOS// /}" ]]; then
+log "warming the JVM up (${WARMUP} s each of GET /, cached and uncached reads, lists, posts)"
+warmup root.lua
+warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
+warmup by_id.lua ID_FIRST=$((first_id + CACHED_IDS)) ID_COUNT=$((last_id - first_id - CACHED_IDS))
+warmup list.lua
+warmup post.lua RUN_ID="warmup-$(date +%s)"
+for conns in $CONNECTIONS; do
+  for scenario in $SCENARIOS; do
+    case $scenario in
+      root) run root "$conns" root.lua ;;
+      cached)
+        warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
+        run cached "$conns" by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS ;;
+      uncached)
+        docker exec "$redis_c" redis-cli FLUSHALL >/dev/null
+        run uncached "$conns" by_id.lua ID_FIRST=$((first_id + CACHED_IDS)) ID_COUNT=$((last_id - first_id - CACHED_IDS)) ;;
+      list) run list "$conns" list.lua LIST_LIMIT=20 LIST_PAGES=50 ;;
+      post) run post "$conns" post.lua RUN_ID="$(date +%s)-c$conns" ;;
+      *) die "unknown scenario $scenario" ;;
+    esac
+  done
+done
+fi
+
+# ---- startup: container process start -> readiness 200, with and without the AOT cache -------
+startup_port=$((MANAGEMENT_HOST_PORT + 1))
+env_file=$(mktemp)
+docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=)' >"$env_file"
+network=$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$api_c")
+startup() {  # startup MODE RUN
+  local mode=$1 i=$2 name="$COMPOSE_PROJECT_NAME-startup" entry=() args=() t_ready started
+  if [[ $mode == no-aot ]]; then entry=(--entrypoint java); args=(-jar /app/users-api.jar); fi
+  docker rm -f "$name" >/dev/null 2>&1 || true
+  local load0; load0=$(loadavg)
+  docker run -d --name "$name" --network "$network" --env-file "$env_file" --read-only --tmpfs /tmp \
+    -p "127.0.0.1:$startup_port:8081" "${entry[@]}" users-api:bench "${args[@]}" >/dev/null
+  local deadline=$((SECONDS + 60))
+  until curl -fsS -o /dev/null "http://127.0.0.1:$startup_port/actuator/health/readiness" 2>/dev/null; do
+    ((SECONDS < deadline)) || { docker logs "$name" | tail -20 >&2; die "startup ($mode) not ready after 60 s"; }
+    sleep 0.02
+  done
+  t_ready=$(date +%s.%N)
+  started=$(date -d "$(docker inspect -f '{{.State.StartedAt}}' "$name")" +%s.%N)
+  local jvm
+  jvm=$(docker logs "$name" 2>&1 | grep -o 'process running for [0-9.]*' | grep -o '[0-9.]*$' | head -n1)
+  docker rm -f "$name" >/dev/null
+  python3 -c "import json; print(json.dumps({'mode': '$mode', 'run': $i, 'ready_s': round($t_ready - $started, 3), 'jvm_process_running_s': float('${jvm:-nan}'), 'load': '$load0'}))" \
+    | tee -a "$out/startup.jsonl" >&2
+}
+log "startup: $STARTUP_RUNS runs each with and without the AOT cache"
+for i in $(seq 1 "$STARTUP_RUNS"); do
+  startup aot "$i"
+  startup no-aot "$i"
+done
+rm -f "$env_file"
+
+machine_load_end=$(loadavg)
+python3 - "$out/machine.json" <<EOF
+import json, sys
+m = json.load(open(sys.argv[1])); m["load_at_end"] = "$machine_load_end"
+json.dump(m, open(sys.argv[1], "w"), indent=2)
+EOF
+"$venv/bin/python" bench/report.py "$out"
+log "results in $out/ (results.md, chart.png)"
