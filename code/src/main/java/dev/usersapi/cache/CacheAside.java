@@ -19,6 +19,7 @@ public class CacheAside {
 
     private final CacheGuard guard;
     private final MeterRegistry meters;
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     public CacheAside(CacheGuard guard, MeterRegistry meters) {
@@ -76,12 +77,13 @@ public class CacheAside {
         }
     }
 
+    /** One counter per cache and outcome, built once: this runs on every read. */
     private void count(Cache cache, String result) {
-        Counter.builder("users.cache.requests")
+        counters.computeIfAbsent(cache.getName() + "/" + result, key -> Counter.builder("users.cache.requests")
                 .description("Cache-aside reads by outcome; 'load' counts reads that reached the database")
                 .tag("cache", cache.getName())
                 .tag("result", result)
-                .register(meters)
+                .register(meters))
                 .increment();
     }
 }

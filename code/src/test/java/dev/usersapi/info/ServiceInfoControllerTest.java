@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = ServiceInfoController.class, properties = "app.company-name=Initech")
@@ -19,6 +20,7 @@ class ServiceInfoControllerTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(CompanyProperties.class)
+    @Import(ServiceInfoConfiguration.class)
     static class CompanyConfiguration {
     }
 

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,9 @@ abstract class IntegrationTestBase {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", ServiceContainers::jdbcUrl);
@@ -55,6 +59,10 @@ abstract class IntegrationTestBase {
         return send(HttpRequest.newBuilder(uri(port, "/users"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    long countUsers() {
+        return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
     }
 
     JsonNode body(HttpResponse<String> response) {

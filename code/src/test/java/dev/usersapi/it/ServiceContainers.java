@@ -17,16 +17,19 @@ import org.testcontainers.containers.wait.strategy.Wait;
  */
 final class ServiceContainers {
 
+    // -h forces TCP: the official entrypoint's init-time server listens on the socket only.
+    private static final String POSTGRES_READY = "pg_isready -h 127.0.0.1 -U users -d users_test";
+    private static final String REDIS_READY = "redis-cli ping | grep -q PONG";
+
     static final GenericContainer<?> POSTGRES = withFixedPort(new GenericContainer<>("postgres:17"), 5432)
             .withEnv("POSTGRES_DB", "users_test")
             .withEnv("POSTGRES_USER", "users")
             .withEnv("POSTGRES_PASSWORD", "test-only-password")
-            // -h forces TCP: the official entrypoint's init-time server listens on the socket only.
-            .waitingFor(Wait.forSuccessfulCommand("pg_isready -h 127.0.0.1 -U users -d users_test")
+            .waitingFor(Wait.forSuccessfulCommand(POSTGRES_READY)
                     .withStartupTimeout(Duration.ofSeconds(90)));
 
     static final GenericContainer<?> REDIS = withFixedPort(new GenericContainer<>("redis:7"), 6379)
-            .waitingFor(Wait.forSuccessfulCommand("redis-cli ping").withStartupTimeout(Duration.ofSeconds(30)));
+            .waitingFor(Wait.forSuccessfulCommand(REDIS_READY).withStartupTimeout(Duration.ofSeconds(30)));
 
     static {
         POSTGRES.start();
@@ -44,7 +47,9 @@ final class ServiceContainers {
         container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(5).exec();
     }
 
-    static void start(GenericContainer<?> container, String readyCommand) throws Exception {
+    /** Starts a stopped container again and waits with the same readiness check as its first start. */
+    static void start(GenericContainer<?> container) throws Exception {
+        String readyCommand = container == POSTGRES ? POSTGRES_READY : REDIS_READY;
         container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {

@@ -13,13 +13,9 @@ import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class UsersApiIT extends IntegrationTestBase {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
@@ -183,10 +179,6 @@ class UsersApiIT extends IntegrationTestBase {
     private double databaseLoads() {
         var counter = meters.find("users.cache.requests").tag("cache", "users").tag("result", "load").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private long countUsers() {
-        return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
     }
 
     private List<Long> idsIn(HttpResponse<String> response) {
