@@ -10,6 +10,9 @@ from conftest import (API, MGMT, Load, assert_problem, container, docker, inspec
                       wait_for)
 
 MAX_LATENCY_WHILE_DOWN_S = 6.0  # DB_POOL_TIMEOUT_MS 2 s / DB_CONNECT_TIMEOUT_SECONDS 3 s, loaded machine
+# DB_CONNECT_TIMEOUT_SECONDS (3 s) + DNS_CACHE_NEGATIVE_TTL_SECONDS (1 s) + a pool retry; measured
+# 0.01-2.6 s, and up to 10.6 s with the JVM's default 10 s negative DNS cache.
+MAX_READY_AFTER_DB_HEALTHY_S = 7.0
 
 
 def step(session, worker, i):
@@ -68,22 +71,34 @@ def test_postgres_stopped_and_restarted_under_load(api_healthy, record_property)
     acked_ids = {r.detail["response"].json()["id"]: r.detail["email"] for r in results
                  if r.kind == "post" and r.status == 201}
     during = [r for r in results if stopped_at <= r.started <= start_at]
+    # Only a request that also ended before `docker start` must have been refused: one sent just
+    # before it waits for a pool connection (up to DB_POOL_TIMEOUT_MS) and may rightly get one
+    # from the restarted database.
+    wholly_during = [r for r in during if r.started + r.elapsed <= start_at]
     other = [r for r in results if r.status not in (200, 201) and not is_problem_503(r)]
     report(record_property, "pg_requests_total", len(results))
     report(record_property, "pg_acknowledged_writes", len(acked))
     report(record_property, "pg_503_problem_responses", sum(1 for r in results if is_problem_503(r)))
     report(record_property, "pg_requests_while_down", len(during))
+    report(record_property, "pg_requests_wholly_while_down", len(wholly_during))
     report(record_property, "pg_max_latency_while_down_ms", round(max((r.elapsed for r in during), default=0) * 1000, 1))
     report(record_property, "pg_stop_seconds", round(stopped_at - stop_at, 2))
     report(record_property, "pg_ready_after_db_healthy_s", round(ready_at - pg_healthy_at, 2))
     report(record_property, "pg_other_failures", len(other))
 
-    assert during, "no request ran while PostgreSQL was down"
+    assert any(r.kind == "post" for r in wholly_during), "no write both started and ended while PostgreSQL was down"
     assert not other, [(r.kind, r.status, r.error, getattr(r.detail.get("response"), "text", "")[:200])
                        for r in other[:5]]
-    assert all(r.status in (200, 201) or is_problem_503(r) for r in results)
-    assert all(is_problem_503(r) for r in during if r.kind == "post"), "a write was accepted while the database was down"
-    assert max((r.elapsed for r in during), default=0) <= MAX_LATENCY_WHILE_DOWN_S
+    accepted_while_down = [(r.kind, r.status, round(r.started - stopped_at, 2), round(r.elapsed, 2))
+                           for r in wholly_during if r.kind == "post" and not is_problem_503(r)]
+    assert not accepted_while_down, f"writes not refused with 503 while the database was down: {accepted_while_down[:5]}"
+    slowest = max(during, key=lambda r: r.elapsed)
+    assert slowest.elapsed <= MAX_LATENCY_WHILE_DOWN_S, (
+        f"{slowest.kind} took {slowest.elapsed:.2f} s while the database was down "
+        f"(started {slowest.started - stopped_at:.2f} s after the stop, status {slowest.status})")
+
+    assert ready_at - pg_healthy_at <= MAX_READY_AFTER_DB_HEALTHY_S, (
+        f"readiness came back {ready_at - pg_healthy_at:.2f} s after PostgreSQL was healthy")
 
     # No lost acknowledged write: every 201 is in the table, with its email.
     rows = dict(line.split("|", 1) for line in psql(

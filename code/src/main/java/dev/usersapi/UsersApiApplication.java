@@ -1,5 +1,6 @@
 package dev.usersapi;
 
+import dev.usersapi.net.DnsCachePolicy;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class UsersApiApplication {
 
     public static void main(String[] args) {
+        DnsCachePolicy.apply(System.getenv());
         SpringApplication.run(UsersApiApplication.class, args);
     }
 }

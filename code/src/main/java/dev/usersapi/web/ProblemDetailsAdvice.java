@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +53,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
         TransientDataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        log.warn("Database unavailable: {}", e.getMessage());
+        log.warn("Database unavailable: {} (cause: {})", e.getMessage(), NestedExceptionUtils.getMostSpecificCause(e).toString());
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DEPENDENCY_UNAVAILABLE,
                 "The database is unavailable. Nothing was changed; retry later.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
