@@ -199,14 +199,18 @@ fi
 # ---- startup: container process start -> readiness 200, with and without the AOT cache -------
 startup_port=$((MANAGEMENT_HOST_PORT + 1))
 env_file=$(mktemp)
-docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=)' >"$env_file"
+docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=|MALLOC_ARENA_MAX=|DNS_CACHE_)' >"$env_file"
 network=$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$api_c")
+# the same memory limit as the stack's api container (it decides the JVM's heap and GC)
+memory_limit=$(docker inspect -f '{{.HostConfig.Memory}}' "$api_c")
+limit_args=()
+((memory_limit > 0)) && limit_args=(--memory "$memory_limit")
 startup() {  # startup MODE RUN
   local mode=$1 i=$2 name="$COMPOSE_PROJECT_NAME-startup" entry=() args=() t_ready started
   if [[ $mode == no-aot ]]; then entry=(--entrypoint java); args=(-jar /app/users-api.jar); fi
   docker rm -f "$name" >/dev/null 2>&1 || true
   local load0; load0=$(loadavg)
-  docker run -d --name "$name" --network "$network" --env-file "$env_file" --read-only --tmpfs /tmp \
+  docker run -d --name "$name" --network "$network" --env-file "$env_file" "${limit_args[@]}" --read-only --tmpfs /tmp \
     -p "127.0.0.1:$startup_port:8081" "${entry[@]}" users-api:bench "${args[@]}" >/dev/null
   local deadline=$((SECONDS + 60))
   until curl -fsS -o /dev/null "http://127.0.0.1:$startup_port/actuator/health/readiness" 2>/dev/null; do
