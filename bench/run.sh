@@ -14,10 +14,15 @@
 # the cache outcome counters (/actuator/prometheus) and the SQL statements PostgreSQL executed
 # (pg_stat_statements, loaded by bench/compose.override.yml). Then startup, process start to
 # readiness, with and without the AOT cache.
+# Fixed rate (scenario "fixedrate"): wrk is closed-loop, so every run above is at saturation and its
+# p99 is queueing. vegeta (Go module, built on first use) sends cached by-id reads at fixed rates
+# (BENCH_RATES, req/s) over at most 32 connections and reports the latency at each: an open-loop
+# measurement of what a client sees at a given load.
 #
 # Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
 # BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (300000), BENCH_STARTUP_RUNS (3),
-# BENCH_SCENARIOS ("root cached uncached list post"; "" = startup only), BENCH_KEEP_STACK=1 (leave it running),
+# BENCH_SCENARIOS ("root cached uncached list post fixedrate"; "" = startup only), BENCH_RATES ("1000 2500 5000"),
+# BENCH_KEEP_STACK=1 (leave it running),
 # BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +39,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32 128}
 export WRK_THREADS=${BENCH_THREADS:-2}
 SEED_USERS=${BENCH_SEED_USERS:-300000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
-SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post}
+SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post fixedrate}
+RATES=${BENCH_RATES:-1000 2500 5000}
 CACHED_IDS=1000
 # the uncached run needs more distinct ids than it can read (about 10 000 req/s here)
 ((SEED_USERS >= 20 * CACHED_IDS)) || die "BENCH_SEED_USERS must be at least $((20 * CACHED_IDS)) (the uncached run reads distinct ids)"
@@ -47,9 +53,11 @@ command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install 
 command -v curl >/dev/null || die "curl is not installed"
 [[ -f docker-compose.yml ]] || die "docker-compose.yml not found: the compose stack is not on this branch"
 venv=$(ensure_venv bench bench/requirements.txt)
+vegeta=""
+[[ " $SCENARIOS " == *" fixedrate "* ]] && vegeta=$(ensure_go_tool vegeta github.com/tsenart/vegeta/v12@v12.13.0)
 if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
 mkdir -p "$out"
-rm -f "$out/runs.jsonl" "$out/startup.jsonl"
+rm -f "$out/runs.jsonl" "$out/startup.jsonl" "$out/fixedrate.jsonl"
 
 if [[ "${BENCH_KEEP_STACK:-0}" != 1 ]]; then
   trap 'log "taking the bench stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"' EXIT
@@ -164,6 +172,32 @@ EOF
   rm -f "$json" "$rss_file" "$stats_file"
 }
 
+# fixed_rate RATE: cached by-id reads at RATE req/s for DURATION over at most 32 connections (vegeta)
+fixed_rate() {
+  local rate=$1 targets report load0
+  targets=$(mktemp) report=$(mktemp)
+  for ((id = first_id; id < first_id + CACHED_IDS; id++)); do echo "GET $API/users/$id"; done >"$targets"
+  load0=$(loadavg)
+  "$vegeta" attack -targets="$targets" -rate="$rate/1s" -duration="${DURATION}s" -timeout=5s \
+      -connections=32 -max-connections=32 \
+    | "$vegeta" report -type=json >"$report"
+  python3 - "$report" "$out/fixedrate.jsonl" <<EOF
+import json, sys
+r = json.load(open(sys.argv[1]))
+lat = r["latencies"]
+row = {"scenario": "cached", "rate": $rate, "connections": 32, "requests": r["requests"],
+       "throughput": r["throughput"], "success": r["success"],
+       "errors": r["requests"] - sum(n for code, n in r["status_codes"].items() if code.startswith("2")),
+       "p50_ms": lat["50th"] / 1e6, "p90_ms": lat["90th"] / 1e6, "p99_ms": lat["99th"] / 1e6,
+       "max_ms": lat["max"] / 1e6, "load_before": "$load0"}
+open(sys.argv[2], "a").write(json.dumps(row) + "\n")
+print(f"    fixed rate {row['rate']:5} req/s  achieved {row['throughput']:7.0f}  p50 {row['p50_ms']:6.1f} ms"
+      f"  p90 {row['p90_ms']:6.1f} ms  p99 {row['p99_ms']:6.1f} ms  max {row['max_ms']:7.1f} ms"
+      f"  errors {row['errors']}  load {row['load_before']}", file=sys.stderr)
+EOF
+  rm -f "$targets" "$report"
+}
+
 # warmup SCRIPT [VAR=VALUE...]: the same load, not recorded (JIT, connection pools, cache)
 warmup() {
   local script=$1; shift
@@ -190,10 +224,16 @@ for conns in $CONNECTIONS; do
         run uncached "$conns" by_id.lua ID_FIRST=$((first_id + CACHED_IDS)) ID_COUNT=$((last_id - first_id - CACHED_IDS)) ;;
       list) run list "$conns" list.lua LIST_LIMIT=20 LIST_PAGES=50 ;;
       post) run post "$conns" post.lua RUN_ID="$(date +%s)-c$conns" ;;
+      fixedrate) ;;  # once, below
       *) die "unknown scenario $scenario" ;;
     esac
   done
 done
+if [[ -n "$vegeta" ]]; then
+  log "fixed-rate latency of cached reads (vegeta, at most 32 connections): $RATES req/s"
+  warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
+  for rate in $RATES; do fixed_rate "$rate"; done
+fi
 fi
 
 # ---- startup: container process start -> readiness 200, with and without the AOT cache -------
