@@ -12,13 +12,17 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 out = Path(sys.argv[1])
 machine = json.loads((out / "machine.json").read_text())
-runs = [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines() if line.strip()]
-startup_file = out / "startup.jsonl"
-startups = [json.loads(line) for line in startup_file.read_text().splitlines() if line.strip()] \
-    if startup_file.exists() else []
-fixed_file = out / "fixedrate.jsonl"
-fixed = [json.loads(line) for line in fixed_file.read_text().splitlines() if line.strip()] \
-    if fixed_file.exists() else []
+
+
+def read_jsonl(name):
+    """The rows of one of run.sh's JSON-lines files; none when that part of the bench did not run."""
+    path = out / name
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+
+
+runs = read_jsonl("runs.jsonl")
+startups = read_jsonl("startup.jsonl")
+fixed = read_jsonl("fixedrate.jsonl")
 
 LABELS = {
     "root": "GET / (ceiling)",

@@ -172,11 +172,11 @@ EOF
   rm -f "$json" "$rss_file" "$stats_file"
 }
 
-# fixed_rate RATE: cached by-id reads at RATE req/s for DURATION over at most 32 connections (vegeta)
+# fixed_rate RATE TARGETS: cached by-id reads (vegeta TARGETS file) at RATE req/s for DURATION over
+# at most 32 connections
 fixed_rate() {
-  local rate=$1 targets report load0
-  targets=$(mktemp) report=$(mktemp)
-  for ((id = first_id; id < first_id + CACHED_IDS; id++)); do echo "GET $API/users/$id"; done >"$targets"
+  local rate=$1 targets=$2 report load0
+  report=$(mktemp)
   load0=$(loadavg)
   "$vegeta" attack -targets="$targets" -rate="$rate/1s" -duration="${DURATION}s" -timeout=5s \
       -connections=32 -max-connections=32 \
@@ -195,7 +195,7 @@ print(f"    fixed rate {row['rate']:5} req/s  achieved {row['throughput']:7.0f} 
       f"  p90 {row['p90_ms']:6.1f} ms  p99 {row['p99_ms']:6.1f} ms  max {row['max_ms']:7.1f} ms"
       f"  errors {row['errors']}  load {row['load_before']}", file=sys.stderr)
 EOF
-  rm -f "$targets" "$report"
+  rm -f "$report"
 }
 
 # warmup SCRIPT [VAR=VALUE...]: the same load, not recorded (JIT, connection pools, cache)
@@ -232,7 +232,10 @@ done
 if [[ -n "$vegeta" ]]; then
   log "fixed-rate latency of cached reads (vegeta, at most 32 connections): $RATES req/s"
   warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
-  for rate in $RATES; do fixed_rate "$rate"; done
+  targets=$(mktemp)
+  for ((id = first_id; id < first_id + CACHED_IDS; id++)); do echo "GET $API/users/$id"; done >"$targets"
+  for rate in $RATES; do fixed_rate "$rate" "$targets"; done
+  rm -f "$targets"
 fi
 fi
 
