@@ -54,6 +54,9 @@ lines = [
     f"Each run: wrk -t{machine['wrk_threads']}, {machine['duration_s']} s, after {machine['warmup_s']} s warm-ups; "
     f"{machine['seed_users']} seeded users. JVM: `{machine['entrypoint']}`, {machine['jvm_options'] or 'no JAVA_TOOL_OPTIONS'}.",
     "",
+    # results before BENCH_TARGET existed went through the published port
+    f"Load sent to: {machine.get('target', 'published 127.0.0.1 port (docker-proxy)')}.",
+    "",
     "| scenario | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | API CPU (cores) | API peak RSS MiB | "
     "docker stats (CPU, mem) | cache (hit/miss/load) | SQL stmts on users | PG xacts | load before |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|",
