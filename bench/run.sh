@@ -79,10 +79,11 @@ log "load target: $API ($BENCH_TARGET)"
 psql_() { docker exec -i "$pg_c" psql -U postgres -d mydb -v ON_ERROR_STOP=1 -qAt "$@"; }
 api_pid() { docker inspect -f '{{.State.Pid}}' "$api_c"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-# users_cache_requests_total as cache:result=value words
+# users_cache_requests_total (Redis tier) and cache_gets_total (Caffeine: the in-process tier,
+# cache="users-local") as cache:result=value words
 cache_counters() {
   curl -fsS "$MGMT/actuator/prometheus" \
-    | sed -n 's/^users_cache_requests_total{.*cache="\([^"]*\)".*result="\([^"]*\)".*} \(.*\)$/\1:\2=\3/p' | tr '\n' ' '
+    | sed -n 's/^\(users_cache_requests\|cache_gets\)_total{.*cache="\([^"]*\)".*result="\([^"]*\)".*} \(.*\)$/\2:\3=\4/p' | tr '\n' ' '
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 

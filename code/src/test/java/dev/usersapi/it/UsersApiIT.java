@@ -57,9 +57,8 @@ class UsersApiIT extends IntegrationTestBase {
     }
 
     @Test
-    void readByIdMissesThenHits() throws Exception {
-        long id = body(createUser("Cold Cache", uniqueEmail())).get("id").asLong();
-        ServiceContainers.flushRedis();
+    void readByIdMissesThenHitsAndFillsRedis() throws Exception {
+        long id = insertBehindTheService("Cold Cache");
 
         HttpResponse<String> first = get("/users/" + id);
         HttpResponse<String> second = get("/users/" + id);
@@ -67,6 +66,22 @@ class UsersApiIT extends IntegrationTestBase {
         assertThat(cacheHeader(first)).isEqualTo("MISS");
         assertThat(cacheHeader(second)).isEqualTo("HIT");
         assertThat(second.body()).isEqualTo(first.body());
+        assertThat(redisHoldsUser(id)).as("the miss stored the user in Redis for the other instances").isTrue();
+    }
+
+    @Test
+    void aUserCachedOnlyInRedisIsAHit() throws Exception {
+        long id = insertBehindTheService("Cached Elsewhere");
+        // another instance cached it: the same JSON under the same key, written by redis-cli
+        String cached = json.writeValueAsString(java.util.Map.of("id", id, "name", "Cached Elsewhere",
+                "email", "elsewhere@example.com", "created_at", "2026-11-26T09:00:00Z"));
+        assertThat(ServiceContainers.REDIS.execInContainer("redis-cli", "SET", "users-api:users:" + id, cached)
+                .getExitCode()).isZero();
+
+        HttpResponse<String> read = get("/users/" + id);
+
+        assertThat(cacheHeader(read)).isEqualTo("HIT");
+        assertThat(body(read).get("email").asString()).as("served from Redis, not the table").isEqualTo("elsewhere@example.com");
     }
 
     @Test
@@ -129,8 +144,7 @@ class UsersApiIT extends IntegrationTestBase {
 
     @Test
     void concurrentMissesOnOneIdReachTheDatabaseOnce() throws Exception {
-        long id = body(createUser("Thundering Herd", uniqueEmail())).get("id").asLong();
-        ServiceContainers.flushRedis();
+        long id = insertBehindTheService("Thundering Herd");
         double loadsBefore = databaseLoads();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> results = new ArrayList<>();
