@@ -50,6 +50,8 @@ class UsersApiIT extends IntegrationTestBase {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(body(read)).isEqualTo(user);
         assertThat(cacheHeader(read)).as("write-through caches a new user at once").isEqualTo("HIT");
+        assertThat(read.headers().firstValue("Content-Length")).as("sent whole, not chunked after an early flush")
+                .contains(Integer.toString(read.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
 
         assertThat(idsIn(get("/users?limit=100&offset=" + Math.max(0, countUsers() - 100)))).contains(id);
         Long stored = jdbc.sql("SELECT count(*) FROM users WHERE email = :e").param("e", email).query(Long.class).single();
