@@ -21,7 +21,7 @@
 #
 # Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
 # BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (300000), BENCH_STARTUP_RUNS (3),
-# BENCH_SCENARIOS ("root cached uncached list post fixedrate"; "" = startup only), BENCH_RATES ("1000 2500 5000"),
+# BENCH_SCENARIOS ("root cached uncached list post fixedrate"; "" = startup only), BENCH_RATES ("1000 5000 10000"),
 # BENCH_KEEP_STACK=1 (leave it running),
 # BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant),
 # BENCH_TARGET: "container" (default) sends the load to the API container's address on the compose
@@ -51,7 +51,7 @@ export WRK_THREADS=${BENCH_THREADS:-2}
 SEED_USERS=${BENCH_SEED_USERS:-300000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
 SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post fixedrate}
-RATES=${BENCH_RATES:-1000 2500 5000}
+RATES=${BENCH_RATES:-1000 5000 10000}
 CACHED_IDS=1000
 # the uncached run needs more distinct ids than it can read (about 10 000 req/s here)
 ((SEED_USERS >= 20 * CACHED_IDS)) || die "BENCH_SEED_USERS must be at least $((20 * CACHED_IDS)) (the uncached run reads distinct ids)"
