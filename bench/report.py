@@ -55,7 +55,8 @@ lines = [
     f"{machine['seed_users']} seeded users. JVM: `{machine['entrypoint']}`, {machine['jvm_options'] or 'no JAVA_TOOL_OPTIONS'}.",
     "",
     # results before BENCH_TARGET existed went through the published port
-    f"Load sent to: {machine.get('target', 'published 127.0.0.1 port (docker-proxy)')}.",
+    f"Load sent to: {machine.get('target', 'published 127.0.0.1 port (docker-proxy)')}; "
+    f"load generator's CPU cgroup: {machine.get('load_cgroup', 'none (where make bench ran)')}.",
     "",
     "| scenario | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | API CPU (cores) | API peak RSS MiB | "
     "docker stats (CPU, mem) | cache hit (of them in-process)/miss/load | SQL stmts on users | PG xacts | load before |",
