@@ -21,9 +21,20 @@
 #
 # Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
 # BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (300000), BENCH_STARTUP_RUNS (3),
-# BENCH_SCENARIOS ("root cached uncached list post fixedrate"; "" = startup only), BENCH_RATES ("1000 2500 5000"),
+# BENCH_SCENARIOS ("root cached uncached list post fixedrate"; "" = startup only), BENCH_RATES ("1000 5000 10000"),
 # BENCH_KEEP_STACK=1 (leave it running),
-# BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant).
+# BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant),
+# BENCH_TARGET: "container" (default) sends the load to the API container's address on the compose
+#   network, as a load balancer reaches a pod; "published" goes through the published port, i.e.
+#   through Docker's userland proxy (docker-proxy), which on this 2-core machine costs about one core
+#   at 19 000 req/s and caps every scenario (GET / 19 000 req/s published vs 50 000-62 000 direct).
+# BENCH_LOAD_CGROUP: "api" (default) runs wrk and vegeta in the API container's CPU cgroup, so the
+#   kernel schedules their threads and the JVM's as peers, as two processes on one machine; "none"
+#   leaves them where they were started. Docker puts the container in a cgroup of its own, and
+#   with the load generator outside it the kernel first splits the CPU between the two groups: the
+#   JVM's threads then wait for their group's turn, and p99 at 32 connections measured 10-25 ms
+#   (sibling cgroups, or wrk in the root cgroup) instead of 4.5-7.8 ms as peers (2026-11-26).
+#   "api" needs write access to the cgroup filesystem (root, as Docker itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/tools/lib.sh
@@ -40,11 +51,10 @@ export WRK_THREADS=${BENCH_THREADS:-2}
 SEED_USERS=${BENCH_SEED_USERS:-300000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
 SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post fixedrate}
-RATES=${BENCH_RATES:-1000 2500 5000}
+RATES=${BENCH_RATES:-1000 5000 10000}
 CACHED_IDS=1000
 # the uncached run needs more distinct ids than it can read (about 10 000 req/s here)
 ((SEED_USERS >= 20 * CACHED_IDS)) || die "BENCH_SEED_USERS must be at least $((20 * CACHED_IDS)) (the uncached run reads distinct ids)"
-API="http://127.0.0.1:$API_PORT"
 MGMT="http://127.0.0.1:$MANAGEMENT_HOST_PORT"
 out="bench/results/${BENCH_OUT:-$(date -u +%Y%m%dT%H%M%SZ)}"
 export BENCH_LUA_DIR="$PWD/bench/lua"
@@ -66,13 +76,52 @@ scripts/stack.sh up
 
 cid() { "${compose[@]}" ps -q "$1" | head -n1; }
 api_c=$(cid api) pg_c=$(cid postgres) redis_c=$(cid redis)
+case ${BENCH_TARGET:=container} in
+  container) API="http://$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$api_c"):8000" ;;
+  published) API="http://127.0.0.1:$API_PORT" ;;
+  *) die "BENCH_TARGET must be container or published, not '$BENCH_TARGET'" ;;
+esac
+curl -fsS -o /dev/null --max-time 5 "$API/" || die "the API does not answer on $API (BENCH_TARGET=$BENCH_TARGET; the container address is reachable from a Linux host only, use BENCH_TARGET=published elsewhere)"
+log "load target: $API ($BENCH_TARGET)"
+
+# cpu_cgroup_dir PID: the cgroup directory that schedules the process's CPU time (cgroup v1 or v2)
+cpu_cgroup_dir() {
+  local path
+  if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then
+    path=$(sed -n 's/^0:://p' "/proc/$1/cgroup")
+    echo "/sys/fs/cgroup$path"
+  else
+    path=$(awk -F: '$2 ~ /(^|,)cpu(,|$)/ {print $3}' "/proc/$1/cgroup")
+    echo "/sys/fs/cgroup/cpu$path"
+  fi
+}
+load_cgroup=""
+case ${BENCH_LOAD_CGROUP:=api} in
+  api)
+    load_cgroup=$(cpu_cgroup_dir "$(docker inspect -f '{{.State.Pid}}' "$api_c")")
+    [[ -w "$load_cgroup/cgroup.procs" ]] \
+      || die "cannot put the load generator in the API's CPU cgroup ($load_cgroup/cgroup.procs is not writable); run as root or set BENCH_LOAD_CGROUP=none" ;;
+  none) ;;
+  *) die "BENCH_LOAD_CGROUP must be api or none, not '$BENCH_LOAD_CGROUP'" ;;
+esac
+log "load generator cgroup: ${load_cgroup:-where make bench runs} (BENCH_LOAD_CGROUP=$BENCH_LOAD_CGROUP)"
+# load_gen CMD...: runs a load generator, in the API's CPU cgroup when BENCH_LOAD_CGROUP=api
+load_gen() {
+  if [[ -n "$load_cgroup" ]]; then
+    # shellcheck disable=SC2016 # $$ and $1 belong to the inner shell
+    bash -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' load-gen "$load_cgroup" "$@"
+  else
+    "$@"
+  fi
+}
 psql_() { docker exec -i "$pg_c" psql -U postgres -d mydb -v ON_ERROR_STOP=1 -qAt "$@"; }
 api_pid() { docker inspect -f '{{.State.Pid}}' "$api_c"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-# users_cache_requests_total as cache:result=value words
+# users_cache_requests_total (Redis tier) and cache_gets_total (Caffeine: the in-process tier,
+# cache="users-local") as cache:result=value words
 cache_counters() {
   curl -fsS "$MGMT/actuator/prometheus" \
-    | sed -n 's/^users_cache_requests_total{.*cache="\([^"]*\)".*result="\([^"]*\)".*} \(.*\)$/\1:\2=\3/p' | tr '\n' ' '
+    | sed -n 's/^\(users_cache_requests\|cache_gets\)_total{.*cache="\([^"]*\)".*result="\([^"]*\)".*} \(.*\)$/\2:\3=\4/p' | tr '\n' ' '
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -100,6 +149,8 @@ json.dump({
   "image_id": "$image_id",
   "git_commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)",
   "compose_files": "$COMPOSE_FILE",
+  "target": "$BENCH_TARGET $API",
+  "load_cgroup": "$BENCH_LOAD_CGROUP ${load_cgroup:-}",
   "duration_s": $DURATION, "warmup_s": $WARMUP, "wrk_threads": $WRK_THREADS,
   "seed_users": $SEED_USERS,
 }, open(sys.argv[1], "w"), indent=2)
@@ -133,7 +184,7 @@ run() {
   # one `docker stats` sample in the middle of the run
   ( sleep $((DURATION / 2)); docker stats --no-stream --format '{{.CPUPerc}} {{.MemUsage}}' "$api_c" >"$stats_file" ) &
   stats_pid=$!
-  env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --timeout 5s \
+  load_gen env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --timeout 5s \
     -s "bench/lua/$script" "$API" >"$out/wrk-$name-c$conns.txt"
   ticks1=$(cpu_ticks "$pid") after=$(cache_counters) load1=$(loadavg)
   kill "$sampler" 2>/dev/null || true
@@ -178,7 +229,7 @@ fixed_rate() {
   local rate=$1 targets=$2 report load0
   report=$(mktemp)
   load0=$(loadavg)
-  "$vegeta" attack -targets="$targets" -rate="$rate/1s" -duration="${DURATION}s" -timeout=5s \
+  load_gen "$vegeta" attack -targets="$targets" -rate="$rate/1s" -duration="${DURATION}s" -timeout=5s \
       -connections=32 -max-connections=32 \
     | "$vegeta" report -type=json >"$report"
   python3 - "$report" "$out/fixedrate.jsonl" <<EOF
@@ -201,7 +252,7 @@ EOF
 # warmup SCRIPT [VAR=VALUE...]: the same load, not recorded (JIT, connection pools, cache)
 warmup() {
   local script=$1; shift
-  env "$@" WRK_JSON=/dev/null wrk -t"$WRK_THREADS" -c32 -d"${WARMUP}s" -s "bench/lua/$script" "$API" >/dev/null
+  load_gen env "$@" WRK_JSON=/dev/null wrk -t"$WRK_THREADS" -c32 -d"${WARMUP}s" -s "bench/lua/$script" "$API" >/dev/null
 }
 
 # ---- the runs --------------------------------------------------------------------------------

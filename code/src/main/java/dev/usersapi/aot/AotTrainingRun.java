@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * ({@code spring.context.exit=onRefresh}), which left the web servers, Actuator and the first
  * requests to load at run time. There is no database or Redis at build time: those requests take
  * their failure paths (503, cache skipped), which the service must serve quickly as well. Any
- * other outcome fails the run, and with it the image build.
+ * other outcome fails the run, and with it the image build. The classes only a live database or
+ * Redis would load are loaded from {@link RuntimeClassList} instead.
  */
 @Component
 @ConditionalOnBooleanProperty("app.aot-training")
@@ -80,6 +81,7 @@ class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
                 }
             }
         }
+        loadRuntimeClasses();
         if (unexpected.isEmpty()) {
             log.info("AOT training run: {} requests answered as expected; exiting", STEPS.size());
         } else {
@@ -87,6 +89,22 @@ class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
         }
         int code = SpringApplication.exit(event.getApplicationContext(), () -> unexpected.isEmpty() ? 0 : 1);
         System.exit(code);
+    }
+
+    /** A stale list only costs start-up time, so missing names are reported, not fatal. */
+    private void loadRuntimeClasses() {
+        try {
+            RuntimeClassList.Outcome classes = RuntimeClassList.loadAll(getClass().getClassLoader());
+            if (classes.missing().isEmpty()) {
+                log.info("AOT training run: loaded the {} classes of {}", classes.loaded(), RuntimeClassList.RESOURCE);
+            } else {
+                log.warn("AOT training run: loaded {} classes of {}; {} no longer exist (regenerate it with "
+                        + "scripts/aot-class-list.sh), e.g. {}", classes.loaded(), RuntimeClassList.RESOURCE,
+                        classes.missing().size(), classes.missing().getFirst());
+            }
+        } catch (IOException e) {
+            log.warn("AOT training run: cannot read {}: {}", RuntimeClassList.RESOURCE, e.toString());
+        }
     }
 
     private static int send(HttpClient client, String port, Step step) {

@@ -24,7 +24,8 @@ class ServiceInfoConfiguration {
                 .version(service.version())
                 .description("""
                         Users service of %s: create users, read one by id, and list them in pages.
-                        Reads are served cache-aside from Redis (`X-Cache: HIT|MISS`); PostgreSQL is \
+                        Reads are served cache-aside from Redis, users by id also from the instance's memory \
+                        (`X-Cache: HIT|MISS`); PostgreSQL is \
                         the system of record. Errors are RFC 9457 `application/problem+json`."""
                         .formatted(service.company())));
     }

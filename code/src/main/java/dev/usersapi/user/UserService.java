@@ -8,21 +8,26 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 
-/** Users: PostgreSQL as the system of record, Redis in front of it for reads. */
+/**
+ * Users: PostgreSQL as the system of record, Redis in front of it for reads, and for reads by id
+ * this instance's {@link RecentUsers} in front of Redis.
+ */
 @Service
 public class UserService {
 
     private final UserRepository repository;
     private final CacheAside cacheAside;
     private final UserListGeneration listGeneration;
+    private final RecentUsers recent;
     private final Cache byId;
     private final Cache pages;
 
     UserService(UserRepository repository, CacheAside cacheAside, UserListGeneration listGeneration,
-            CacheManager caches) {
+            RecentUsers recent, CacheManager caches) {
         this.repository = repository;
         this.cacheAside = cacheAside;
         this.listGeneration = listGeneration;
+        this.recent = recent;
         this.byId = caches.getCache(UserCaches.BY_ID);
         this.pages = caches.getCache(UserCaches.PAGES);
     }
@@ -30,14 +35,21 @@ public class UserService {
     /** Stores the user, caches it at once (write-through) and retires every cached list page. */
     public User create(NewUser request) {
         User user = repository.insert(request.normalized());
+        recent.remember(user);
         cacheAside.put(byId, user.id(), user);
         listGeneration.bump();
         return user;
     }
 
     public CacheRead<User> find(long id) {
-        return cacheAside.read(byId, id, User.class,
+        User copy = recent.get(id);
+        if (copy != null) {
+            return new CacheRead<>(copy, true);
+        }
+        CacheRead<User> read = cacheAside.read(byId, id, User.class,
                 () -> repository.findById(id).orElseThrow(() -> new UserNotFoundException(id)));
+        recent.remember(read.value());
+        return read;
     }
 
     public CacheRead<List<User>> list(int limit, long offset) {

@@ -61,6 +61,24 @@ abstract class IntegrationTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * A user written straight to the table, as another instance would have: neither Redis nor this
+     * instance's copies (RecentUsers) know it, so its first read by id is a miss.
+     */
+    long insertBehindTheService(String name) {
+        return jdbc.sql("INSERT INTO users (name, email) VALUES (:name, :email) RETURNING id")
+                .param("name", name).param("email", uniqueEmail()).query(Long.class).single();
+    }
+
+    /** Whether Redis holds the user under the service's key (users-api:users:ID). */
+    static boolean redisHoldsUser(long id) throws Exception {
+        var exists = ServiceContainers.REDIS.execInContainer("redis-cli", "EXISTS", "users-api:users:" + id);
+        if (exists.getExitCode() != 0) {
+            throw new IllegalStateException("redis-cli EXISTS failed: " + exists.getStderr());
+        }
+        return exists.getStdout().trim().equals("1");
+    }
+
     long countUsers() {
         return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
     }

@@ -61,12 +61,6 @@ final class ServiceContainers {
         throw new IllegalStateException(container.getDockerImageName() + " did not become ready again");
     }
 
-    static void flushRedis() throws Exception {
-        if (REDIS.execInContainer("redis-cli", "FLUSHALL").getExitCode() != 0) {
-            throw new IllegalStateException("FLUSHALL failed");
-        }
-    }
-
     private static GenericContainer<?> withFixedPort(GenericContainer<?> container, int containerPort) {
         int hostPort = freePort();
         return container

@@ -50,6 +50,8 @@ class UsersApiIT extends IntegrationTestBase {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(body(read)).isEqualTo(user);
         assertThat(cacheHeader(read)).as("write-through caches a new user at once").isEqualTo("HIT");
+        assertThat(read.headers().firstValue("Content-Length")).as("sent whole, not chunked after an early flush")
+                .contains(Integer.toString(read.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
 
         assertThat(idsIn(get("/users?limit=100&offset=" + Math.max(0, countUsers() - 100)))).contains(id);
         Long stored = jdbc.sql("SELECT count(*) FROM users WHERE email = :e").param("e", email).query(Long.class).single();
@@ -57,9 +59,8 @@ class UsersApiIT extends IntegrationTestBase {
     }
 
     @Test
-    void readByIdMissesThenHits() throws Exception {
-        long id = body(createUser("Cold Cache", uniqueEmail())).get("id").asLong();
-        ServiceContainers.flushRedis();
+    void readByIdMissesThenHitsAndFillsRedis() throws Exception {
+        long id = insertBehindTheService("Cold Cache");
 
         HttpResponse<String> first = get("/users/" + id);
         HttpResponse<String> second = get("/users/" + id);
@@ -67,6 +68,22 @@ class UsersApiIT extends IntegrationTestBase {
         assertThat(cacheHeader(first)).isEqualTo("MISS");
         assertThat(cacheHeader(second)).isEqualTo("HIT");
         assertThat(second.body()).isEqualTo(first.body());
+        assertThat(redisHoldsUser(id)).as("the miss stored the user in Redis for the other instances").isTrue();
+    }
+
+    @Test
+    void aUserCachedOnlyInRedisIsAHit() throws Exception {
+        long id = insertBehindTheService("Cached Elsewhere");
+        // another instance cached it: the same JSON under the same key, written by redis-cli
+        String cached = json.writeValueAsString(java.util.Map.of("id", id, "name", "Cached Elsewhere",
+                "email", "elsewhere@example.com", "created_at", "2026-11-26T09:00:00Z"));
+        assertThat(ServiceContainers.REDIS.execInContainer("redis-cli", "SET", "users-api:users:" + id, cached)
+                .getExitCode()).isZero();
+
+        HttpResponse<String> read = get("/users/" + id);
+
+        assertThat(cacheHeader(read)).isEqualTo("HIT");
+        assertThat(body(read).get("email").asString()).as("served from Redis, not the table").isEqualTo("elsewhere@example.com");
     }
 
     @Test
@@ -129,8 +146,7 @@ class UsersApiIT extends IntegrationTestBase {
 
     @Test
     void concurrentMissesOnOneIdReachTheDatabaseOnce() throws Exception {
-        long id = body(createUser("Thundering Herd", uniqueEmail())).get("id").asLong();
-        ServiceContainers.flushRedis();
+        long id = insertBehindTheService("Thundering Herd");
         double loadsBefore = databaseLoads();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> results = new ArrayList<>();
