@@ -52,6 +52,7 @@ REJECTED = {
         {"lifecycle": {"terminationGracePeriodSeconds": 20}}, "terminationGracePeriodSeconds"),
     "grace period shorter than a longer shutdown timeout": (
         {"lifecycle": {"shutdownTimeoutSeconds": 40}}, "shutdownTimeoutSeconds"),
+    "management on the API port": ({"containerPorts": {"management": 8000}}, "must differ"),
 }
 
 

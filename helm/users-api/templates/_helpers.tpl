@@ -115,4 +115,8 @@ Checks across values that JSON Schema cannot express; each fails the render with
 {{- if le (int .Values.lifecycle.terminationGracePeriodSeconds) (add (int .Values.lifecycle.preStopSleepSeconds) (int .Values.lifecycle.shutdownTimeoutSeconds)) }}
 {{- fail "lifecycle.terminationGracePeriodSeconds must exceed preStopSleepSeconds + shutdownTimeoutSeconds" }}
 {{- end }}
+{{- /* the image's Spring AOT context was generated with a separate management server */}}
+{{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.management) }}
+{{- fail "containerPorts.http and containerPorts.management must differ: the image runs a separate management server (Spring AOT settles that when it is built)" }}
+{{- end }}
 {{- end }}

@@ -11,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
  * Redis would load are loaded from {@link RuntimeClassList} instead.
  */
 @Component
-@ConditionalOnBooleanProperty("app.aot-training")
 class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AotTrainingRun.class);
@@ -70,8 +68,19 @@ class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
         this.environment = environment;
     }
 
+    /**
+     * Read at run time, not as a bean condition: with Spring AOT the conditions are settled when
+     * the image is built, and this bean must exist in that context for the training run to use it.
+     */
+    static boolean requested(Environment environment) {
+        return environment.getProperty("app.aot-training", Boolean.class, false);
+    }
+
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (!requested(environment)) {
+            return;
+        }
         List<String> unexpected = new ArrayList<>();
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
             for (Step step : STEPS) {

@@ -3,23 +3,18 @@ package dev.usersapi.aot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
 
 class AotTrainingRunTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(AotTrainingRun.class);
-
     @Test
     void isOffUnlessTheImageBuildAsksForIt() {
-        context.run(started -> assertThat(started).doesNotHaveBean(AotTrainingRun.class));
-        context.withPropertyValues("app.aot-training=false")
-                .run(started -> assertThat(started).doesNotHaveBean(AotTrainingRun.class));
+        assertThat(AotTrainingRun.requested(new MockEnvironment())).isFalse();
+        assertThat(AotTrainingRun.requested(new MockEnvironment().withProperty("app.aot-training", "false"))).isFalse();
     }
 
     @Test
     void isOnWithTheTrainingProperty() {
-        context.withPropertyValues("app.aot-training=true")
-                .run(started -> assertThat(started).hasSingleBean(AotTrainingRun.class));
+        assertThat(AotTrainingRun.requested(new MockEnvironment().withProperty("app.aot-training", "true"))).isTrue();
     }
 }
