@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * missing, never out of date. An endpoint that updates or deletes users must evict here (and on
  * every other instance) or remove this tier. Without it every cached read costs a Redis round
  * trip, which on the 2-core bench machine held cached reads to about 20 % of the service's own
- * ceiling (bench/README.md).
+ * ceiling (bench/tuning/README.md, round 3).
  */
 @Component
 class RecentUsers {

@@ -60,7 +60,7 @@ class UserController {
     @GetMapping("/{id}")
     @Operation(summary = "Read one user", responses = {
         @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = CacheRead.HEADER,
-                description = "HIT when served from a cache (Redis, or for a user by id this instance's memory), MISS when read from PostgreSQL",
+                description = "HIT when served from this instance's memory or Redis, MISS when read from PostgreSQL",
                 schema = @Schema(type = "string", allowableValues = {"HIT", "MISS"}))),
         @ApiResponse(responseCode = "400", description = "Bad id", content = @Content(mediaType = PROBLEM)),
         @ApiResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM)),
@@ -72,7 +72,7 @@ class UserController {
     @GetMapping
     @Operation(summary = "List users ordered by id, one page at a time", responses = {
         @ApiResponse(responseCode = "200", description = "A page of users", headers = @Header(name = CacheRead.HEADER,
-                description = "HIT when served from a cache (Redis, or for a user by id this instance's memory), MISS when read from PostgreSQL",
+                description = "HIT when served from Redis, MISS when read from PostgreSQL",
                 schema = @Schema(type = "string", allowableValues = {"HIT", "MISS"}))),
         @ApiResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = PROBLEM)),
         @ApiResponse(responseCode = "503", description = "Database unavailable", content = @Content(mediaType = PROBLEM))})
