@@ -76,8 +76,10 @@ scripts/stack.sh up
 
 cid() { "${compose[@]}" ps -q "$1" | head -n1; }
 api_c=$(cid api) pg_c=$(cid postgres) redis_c=$(cid redis)
+psql_() { docker exec -i "$pg_c" psql -U postgres -d mydb -v ON_ERROR_STOP=1 -qAt "$@"; }
+api_pid() { docker inspect -f '{{.State.Pid}}' "$api_c"; }
 case ${BENCH_TARGET:=container} in
-  container) API="http://$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$api_c"):8000" ;;
+  container) API="http://$(container_ip "$api_c"):8000" ;;
   published) API="http://127.0.0.1:$API_PORT" ;;
   *) die "BENCH_TARGET must be container or published, not '$BENCH_TARGET'" ;;
 esac
@@ -98,7 +100,7 @@ cpu_cgroup_dir() {
 load_cgroup=""
 case ${BENCH_LOAD_CGROUP:=api} in
   api)
-    load_cgroup=$(cpu_cgroup_dir "$(docker inspect -f '{{.State.Pid}}' "$api_c")")
+    load_cgroup=$(cpu_cgroup_dir "$(api_pid)")
     [[ -w "$load_cgroup/cgroup.procs" ]] \
       || die "cannot put the load generator in the API's CPU cgroup ($load_cgroup/cgroup.procs is not writable); run as root or set BENCH_LOAD_CGROUP=none" ;;
   none) ;;
@@ -114,8 +116,6 @@ load_gen() {
     "$@"
   fi
 }
-psql_() { docker exec -i "$pg_c" psql -U postgres -d mydb -v ON_ERROR_STOP=1 -qAt "$@"; }
-api_pid() { docker inspect -f '{{.State.Pid}}' "$api_c"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 # users_cache_requests_total (Redis tier) and cache_gets_total (Caffeine: the in-process tier,
 # cache="users-local") as cache:result=value words
@@ -294,7 +294,7 @@ fi
 startup_port=$((MANAGEMENT_HOST_PORT + 1))
 env_file=$(mktemp)
 docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=|MALLOC_ARENA_MAX=|DNS_CACHE_)' >"$env_file"
-network=$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$api_c")
+network=$(container_network "$api_c")
 # the same memory limit as the stack's api container (it decides the JVM's heap and GC)
 memory_limit=$(docker inspect -f '{{.HostConfig.Memory}}' "$api_c")
 limit_args=()

@@ -15,7 +15,7 @@ out=code/src/main/resources/aot/runtime-classes.txt
 jars='flyway-[a-z-]*|postgresql|HikariCP|lettuce-core|netty-[a-z-]*|spring-data-redis|spring-boot-flyway|spring-boot-jdbc'
 api=$(docker ps -qf 'label=com.docker.compose.service=api' | head -n1)
 [[ -n "$api" ]] || die "no api container running: start the stack first (make stack-up)"
-network=$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$api")
+network=$(container_network "$api")
 log_dir=$(mktemp -d)
 chmod 777 "$log_dir"
 name=users-api-class-list
@@ -25,7 +25,7 @@ docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api" | grep -E '
 docker run -d --name "$name" --network "$network" --env-file "$log_dir/env" -v "$log_dir:/out" \
   -e JAVA_TOOL_OPTIONS="-XX:AOTMode=off -Xlog:class+load=info:file=/out/classes.log -Djava.io.tmpdir=/tmp" \
   --read-only --tmpfs /tmp users-api:local >/dev/null
-ip=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$name")
+ip=$(container_ip "$name")
 for _ in $(seq 1 300); do curl -fs -o /dev/null "http://$ip:8081/actuator/health/readiness" && break; sleep 0.1; done
 curl -fs -o /dev/null "http://$ip:8081/actuator/health/readiness" || { docker logs "$name" | tail -20; die "not ready"; }
 log "first requests: create, read by id, list"

@@ -43,3 +43,8 @@ ensure_go_tool() {
   fi
   printf '%s\n' "$bin"
 }
+
+# container_network ID / container_ip ID: the network a container is on and its address there
+# (compose puts a service on one network, its project's).
+container_network() { docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$1"; }
+container_ip() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }

@@ -1,9 +1,15 @@
 """Shared fixtures of the black-box suite run by tests/compose/run.sh against the stack."""
 import os
+import subprocess
 import uuid
 
 import pytest
 import requests
+
+
+def docker(*args: str) -> str:
+    """Runs the docker CLI and returns its stdout; a failing command fails the test."""
+    return subprocess.run(["docker", *args], check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,7 @@ import tarfile
 
 import pytest
 
-
-def docker(*args: str) -> str:
-    return subprocess.run(["docker", *args], check=True, capture_output=True, text=True).stdout
+from conftest import docker
 
 
 @pytest.fixture(scope="module")

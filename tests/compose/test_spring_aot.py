@@ -9,9 +9,7 @@ import uuid
 import pytest
 import requests
 
-
-def docker(*args: str) -> str:
-    return subprocess.run(["docker", *args], check=True, capture_output=True, text=True).stdout
+from conftest import docker
 
 
 @pytest.fixture(scope="module")

@@ -70,9 +70,14 @@ abstract class IntegrationTestBase {
                 .param("name", name).param("email", uniqueEmail()).query(Long.class).single();
     }
 
-    /** Whether Redis holds the user under the service's key (users-api:users:ID). */
+    /** The Redis key the service caches a user by id under (default prefix, cache "users"). */
+    static String redisUserKey(long id) {
+        return "users-api:users:" + id;
+    }
+
+    /** Whether Redis holds the user under the service's key. */
     static boolean redisHoldsUser(long id) throws Exception {
-        var exists = ServiceContainers.REDIS.execInContainer("redis-cli", "EXISTS", "users-api:users:" + id);
+        var exists = ServiceContainers.REDIS.execInContainer("redis-cli", "EXISTS", redisUserKey(id));
         if (exists.getExitCode() != 0) {
             throw new IllegalStateException("redis-cli EXISTS failed: " + exists.getStderr());
         }

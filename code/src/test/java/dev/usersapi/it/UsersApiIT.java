@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +53,7 @@ class UsersApiIT extends IntegrationTestBase {
         assertThat(body(read)).isEqualTo(user);
         assertThat(cacheHeader(read)).as("write-through caches a new user at once").isEqualTo("HIT");
         assertThat(read.headers().firstValue("Content-Length")).as("sent whole, not chunked after an early flush")
-                .contains(Integer.toString(read.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+                .contains(Integer.toString(read.body().getBytes(StandardCharsets.UTF_8).length));
 
         assertThat(idsIn(get("/users?limit=100&offset=" + Math.max(0, countUsers() - 100)))).contains(id);
         Long stored = jdbc.sql("SELECT count(*) FROM users WHERE email = :e").param("e", email).query(Long.class).single();
@@ -75,9 +77,9 @@ class UsersApiIT extends IntegrationTestBase {
     void aUserCachedOnlyInRedisIsAHit() throws Exception {
         long id = insertBehindTheService("Cached Elsewhere");
         // another instance cached it: the same JSON under the same key, written by redis-cli
-        String cached = json.writeValueAsString(java.util.Map.of("id", id, "name", "Cached Elsewhere",
+        String cached = json.writeValueAsString(Map.of("id", id, "name", "Cached Elsewhere",
                 "email", "elsewhere@example.com", "created_at", "2026-11-26T09:00:00Z"));
-        assertThat(ServiceContainers.REDIS.execInContainer("redis-cli", "SET", "users-api:users:" + id, cached)
+        assertThat(ServiceContainers.REDIS.execInContainer("redis-cli", "SET", redisUserKey(id), cached)
                 .getExitCode()).isZero();
 
         HttpResponse<String> read = get("/users/" + id);
