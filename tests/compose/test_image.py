@@ -22,7 +22,8 @@ def image_paths(api_image) -> list[str]:
         with subprocess.Popen(["docker", "export", container], stdout=subprocess.PIPE) as export:
             with tarfile.open(fileobj=export.stdout, mode="r|") as tar:
                 paths = ["/" + member.name.removeprefix("./").lstrip("/") for member in tar]
-        assert export.returncode == 0, "docker export failed"
+            export.stdout.read()  # the padding after the archive's end marker
+            assert export.wait(timeout=60) == 0, "docker export failed"
     finally:
         docker("rm", "-f", container)
     assert len(paths) > 100, "the image export looks empty"
