@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import VALUES_FILES, app_container, by_kind, one, render, render_named
+from conftest import CHART, VALUES_FILES, app_container, by_kind, one, render, render_named
 
 SECRET_WORDS = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_KEY|AUTH", re.I)
 SECRET_FIELD = re.compile(r"^(password|passwd|token|auth_?token|secret|secret_?value|api_?key|private_?key)$", re.I)
@@ -110,6 +110,20 @@ def test_config_map_carries_the_app_settings():
         "SHUTDOWN_TIMEOUT_SECONDS": "20",
         "JAVA_TOOL_OPTIONS": "-XX:+UseG1GC -XX:MaxRAMPercentage=40.0 -XX:+ExitOnOutOfMemoryError",
     }
+
+
+def test_default_jvm_options_keep_the_collector_the_image_trained_its_aot_cache_for():
+    """The chart replaces the image's JAVA_TOOL_OPTIONS; the image's AOT cache is trained with
+    those, and a JVM on another collector skips it (start-up doubles) or refuses to start."""
+    dockerfile = (CHART.parent.parent / "code" / "Dockerfile").read_text()
+    image_options = re.search(r'^ENV JAVA_TOOL_OPTIONS="([^"]*)"', dockerfile, re.MULTILINE).group(1)
+    chart_options = one(render_named("default"), "ConfigMap")["data"]["JAVA_TOOL_OPTIONS"]
+
+    def collector(options):
+        return re.findall(r"-XX:\+Use\w+GC", options)
+
+    assert collector(image_options), "the image's JAVA_TOOL_OPTIONS name no collector"
+    assert collector(chart_options) == collector(image_options)
 
 
 def test_config_change_rolls_the_pods(values_file):

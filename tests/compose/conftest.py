@@ -29,6 +29,16 @@ def api_image() -> str:
     return os.environ.get("API_IMAGE", "users-api:local")
 
 
+@pytest.fixture(scope="session")
+def stack_api_container() -> str:
+    """The id of the stack's api container (run.sh starts the stack in COMPOSE_PROJECT_NAME)."""
+    project = os.environ["COMPOSE_PROJECT_NAME"]
+    ids = docker("ps", "-q", "--filter", f"label=com.docker.compose.project={project}",
+                 "--filter", "label=com.docker.compose.service=api").split()
+    assert len(ids) == 1, f"expected one api container in {project}, found {ids}"
+    return ids[0]
+
+
 @pytest.fixture()
 def new_user(api_url, http) -> dict:
     """Creates a user with a unique email and returns the POST response's parts."""

@@ -1,24 +1,13 @@
 """The image runs with Spring AOT (bean definitions generated at build time). That settles bean
 conditions when the image is built, so these check that it is on, and that a setting read at run
 time, REDIS_TLS, still takes effect."""
-import os
 import subprocess
 import time
 import uuid
 
-import pytest
 import requests
 
 from conftest import docker
-
-
-@pytest.fixture(scope="module")
-def stack_api_container() -> str:
-    project = os.environ["COMPOSE_PROJECT_NAME"]
-    ids = docker("ps", "-q", "--filter", f"label=com.docker.compose.project={project}",
-                 "--filter", "label=com.docker.compose.service=api").split()
-    assert len(ids) == 1, f"expected one api container in {project}, found {ids}"
-    return ids[0]
 
 
 def test_the_image_starts_the_aot_processed_application(stack_api_container):
