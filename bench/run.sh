@@ -30,7 +30,8 @@
 #   at 19 000 req/s and caps every scenario (GET / 19 000 req/s published vs 50 000-62 000 direct).
 # BENCH_LOAD_CGROUP: "api" (default) runs wrk and vegeta in the API container's CPU cgroup, so the
 #   kernel schedules their threads and the JVM's as peers, as two processes on one machine; "none"
-#   leaves them where they were started. Docker puts the container in a cgroup of its own, and
+#   leaves them where they were started (required when a variant gives the api a CPU limit:
+#   the load generator would share it). Docker puts the container in a cgroup of its own, and
 #   with the load generator outside it the kernel first splits the CPU between the two groups: the
 #   JVM's threads then wait for their group's turn, and p99 at 32 connections measured 10-25 ms
 #   (sibling cgroups, or wrk in the root cgroup) instead of 4.5-7.8 ms as peers (2026-11-26).
@@ -100,6 +101,8 @@ cpu_cgroup_dir() {
 load_cgroup=""
 case ${BENCH_LOAD_CGROUP:=api} in
   api)
+    [[ $(docker inspect -f '{{.HostConfig.NanoCpus}}' "$api_c") == 0 ]] \
+      || die "the api container has a CPU limit, which wrk and vegeta would share in its cgroup; set BENCH_LOAD_CGROUP=none"
     load_cgroup=$(cpu_cgroup_dir "$(api_pid)")
     [[ -w "$load_cgroup/cgroup.procs" ]] \
       || die "cannot put the load generator in the API's CPU cgroup ($load_cgroup/cgroup.procs is not writable); run as root or set BENCH_LOAD_CGROUP=none" ;;
@@ -295,10 +298,13 @@ startup_port=$((MANAGEMENT_HOST_PORT + 1))
 env_file=$(mktemp)
 docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=|MALLOC_ARENA_MAX=|DNS_CACHE_)' >"$env_file"
 network=$(container_network "$api_c")
-# the same memory limit as the stack's api container (it decides the JVM's heap and GC)
+# the same memory and CPU limits as the stack's api container (they decide the JVM's heap, GC
+# and compiler threads, and how fast it starts)
 memory_limit=$(docker inspect -f '{{.HostConfig.Memory}}' "$api_c")
+nano_cpus=$(docker inspect -f '{{.HostConfig.NanoCpus}}' "$api_c")
 limit_args=()
-((memory_limit > 0)) && limit_args=(--memory "$memory_limit")
+((memory_limit > 0)) && limit_args+=(--memory "$memory_limit")
+((nano_cpus > 0)) && limit_args+=(--cpus "$(awk -v n="$nano_cpus" 'BEGIN { printf "%g", n / 1e9 }')")
 startup() {  # startup MODE RUN
   local mode=$1 i=$2 name="$COMPOSE_PROJECT_NAME-startup" entry=() args=() t_ready started
   # without the JVM's AOT cache; Spring AOT's generated bean definitions stay on, as in the image
