@@ -39,9 +39,10 @@ def jvm_start_log(image: str, java_options: str, memory: str) -> str:
     try:
         deadline = time.monotonic() + 30
         while True:
+            # state first: once it has exited, the log read after it is complete
+            running = docker("inspect", "-f", "{{.State.Running}}", name).strip() == "true"
             logs = subprocess.run(["docker", "logs", name], capture_output=True, text=True)
             log = logs.stdout + logs.stderr
-            running = docker("inspect", "-f", "{{.State.Running}}", name).strip() == "true"
             if "Using AOT-linked classes" in log or not running:
                 return log
             assert time.monotonic() < deadline, log[-2000:]
