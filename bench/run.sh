@@ -79,6 +79,8 @@ cid() { "${compose[@]}" ps -q "$1" | head -n1; }
 api_c=$(cid api) pg_c=$(cid postgres) redis_c=$(cid redis)
 psql_() { docker exec -i "$pg_c" psql -U postgres -d mydb -v ON_ERROR_STOP=1 -qAt "$@"; }
 api_pid() { docker inspect -f '{{.State.Pid}}' "$api_c"; }
+# the api's CPU limit (0: none); start-up runs get it too, and wrk must not share it
+nano_cpus=$(docker inspect -f '{{.HostConfig.NanoCpus}}' "$api_c")
 case ${BENCH_TARGET:=container} in
   container) API="http://$(container_ip "$api_c"):8000" ;;
   published) API="http://127.0.0.1:$API_PORT" ;;
@@ -101,7 +103,7 @@ cpu_cgroup_dir() {
 load_cgroup=""
 case ${BENCH_LOAD_CGROUP:=api} in
   api)
-    [[ $(docker inspect -f '{{.HostConfig.NanoCpus}}' "$api_c") == 0 ]] \
+    ((nano_cpus == 0)) \
       || die "the api container has a CPU limit, which wrk and vegeta would share in its cgroup; set BENCH_LOAD_CGROUP=none"
     load_cgroup=$(cpu_cgroup_dir "$(api_pid)")
     [[ -w "$load_cgroup/cgroup.procs" ]] \
@@ -132,7 +134,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 log "recording the machine"
 image_id=$(docker inspect -f '{{.Image}}' "$api_c")
 java_version=$(docker run --rm --entrypoint java users-api:bench -version 2>&1 | grep -m1 ' version ' || true)
-jvm_env=$(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep '^JAVA_TOOL_OPTIONS=' || true)
+jvm_env=$(container_env "$api_c" | grep '^JAVA_TOOL_OPTIONS=' || true)
 jvm_entrypoint=$(docker inspect -f '{{json .Config.Entrypoint}}' users-api:bench)
 python3 - "$out/machine.json" <<EOF
 import json, sys
@@ -296,12 +298,11 @@ fi
 # ---- startup: container process start -> readiness 200, with and without the AOT cache -------
 startup_port=$((MANAGEMENT_HOST_PORT + 1))
 env_file=$(mktemp)
-docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=|MALLOC_ARENA_MAX=|DNS_CACHE_)' >"$env_file"
+container_env "$api_c" | grep -E '^(POSTGRES_|REDIS_|COMPANY_|JAVA_TOOL_OPTIONS=|LOG_FORMAT=|MALLOC_ARENA_MAX=|DNS_CACHE_)' >"$env_file"
 network=$(container_network "$api_c")
 # the same memory and CPU limits as the stack's api container (they decide the JVM's heap, GC
 # and compiler threads, and how fast it starts)
 memory_limit=$(docker inspect -f '{{.HostConfig.Memory}}' "$api_c")
-nano_cpus=$(docker inspect -f '{{.HostConfig.NanoCpus}}' "$api_c")
 limit_args=()
 ((memory_limit > 0)) && limit_args+=(--memory "$memory_limit")
 ((nano_cpus > 0)) && limit_args+=(--cpus "$(awk -v n="$nano_cpus" 'BEGIN { printf "%g", n / 1e9 }')")

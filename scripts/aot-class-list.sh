@@ -21,7 +21,7 @@ chmod 777 "$log_dir"
 name=users-api-class-list
 docker rm -f "$name" >/dev/null 2>&1 || true
 log "starting users-api:local without its AOT cache, logging every class it loads"
-docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$api" | grep -E '^(POSTGRES_|REDIS_)' >"$log_dir/env"
+container_env "$api" | grep -E '^(POSTGRES_|REDIS_)' >"$log_dir/env"
 docker run -d --name "$name" --network "$network" --env-file "$log_dir/env" -v "$log_dir:/out" \
   -e JAVA_TOOL_OPTIONS="-XX:AOTMode=off -Xlog:class+load=info:file=/out/classes.log -Djava.io.tmpdir=/tmp" \
   --read-only --tmpfs /tmp users-api:local >/dev/null

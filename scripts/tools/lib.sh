@@ -48,3 +48,5 @@ ensure_go_tool() {
 # (compose puts a service on one network, its project's).
 container_network() { docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$1"; }
 container_ip() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
+# container_env ID: a container's (or image's) environment, one NAME=value a line
+container_env() { docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$1"; }

@@ -12,6 +12,11 @@ def docker(*args: str) -> str:
     return subprocess.run(["docker", *args], check=True, capture_output=True, text=True).stdout
 
 
+def docker_env(ref: str) -> list[str]:
+    """A container's or image's environment, as NAME=value lines."""
+    return docker("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", ref).splitlines()
+
+
 @pytest.fixture(scope="session")
 def api_url() -> str:
     return os.environ.get("API_URL", "http://localhost:8000").rstrip("/")

@@ -9,13 +9,12 @@ import uuid
 
 import pytest
 
-from conftest import docker
+from conftest import docker, docker_env
 
 
 @pytest.fixture(scope="module")
 def image_java_options(api_image) -> str:
-    env = docker("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", api_image).splitlines()
-    options = [line.split("=", 1)[1] for line in env if line.startswith("JAVA_TOOL_OPTIONS=")]
+    options = [line.split("=", 1)[1] for line in docker_env(api_image) if line.startswith("JAVA_TOOL_OPTIONS=")]
     assert options, f"{api_image} sets no JAVA_TOOL_OPTIONS"
     return options[0]
 

@@ -7,7 +7,7 @@ import uuid
 
 import requests
 
-from conftest import docker
+from conftest import docker, docker_env
 
 
 def test_the_image_starts_the_aot_processed_application(stack_api_container):
@@ -19,8 +19,7 @@ def test_redis_tls_is_still_read_at_run_time(stack_api_container, api_image):
     skipped (X-Cache: MISS on a repeated read) and the service still answers."""
     network = docker("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}",
                      stack_api_container).strip()
-    env = [line for line in docker("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}",
-                                   stack_api_container).splitlines()
+    env = [line for line in docker_env(stack_api_container)
            if line.startswith(("POSTGRES_", "REDIS_", "COMPANY_NAME="))]
     args = [arg for line in env for arg in ("-e", line)]
     name = f"users-api-tls-{uuid.uuid4().hex[:8]}"
