@@ -5,7 +5,7 @@
 #
 # Scenarios, each at every connection count of BENCH_CONNECTIONS (default "32 128"):
 #   root      GET /                      no database, no cache: the service's own ceiling
-#   cached    GET /users/{id}            1000 ids read once before (warm-up): every read a Redis hit
+#   cached    GET /users/{id}            1000 ids read once before (warm-up): every read a cache hit (in-process tier)
 #   uncached  GET /users/{id}            Redis FLUSHALL first, then distinct ids: every read a miss
 #   list      GET /users?limit=20&...    50 pages, cycled (cached after their first read)
 #   post      POST /users                a unique email a request
