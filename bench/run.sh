@@ -128,8 +128,11 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 #                     in-process tier, cache="users-local")
 #   gc:allocated, gc:promoted  jvm_gc_memory_{allocated,promoted}_bytes_total (Micrometer adds them
 #                     up at each collection, so a run's delta misses at most one young generation)
-#   gc:pauses, gc:pause_s      jvm_gc_pause_seconds_{count,sum}: stop-the-world pauses of every
-#                     collector and cause
+#   gc:pauses, gc:pause_s      stop-the-world pauses: jvm_gc_pause_seconds_{count,sum} of every
+#                     collector and cause, plus G1's Remark and Cleanup pauses, which the JDK
+#                     reports as the "G1 Concurrent GC" collector and Micrometer therefore files
+#                     under jvm_gc_concurrent_phase_time_seconds (also kept apart as gc:remarks,
+#                     gc:remark_s: one Remark and one Cleanup per concurrent marking cycle)
 service_counters() {
   curl -fsS "$MGMT/actuator/prometheus" | awk '
     /^(users_cache_requests|cache_gets)_total[{]/ {
@@ -142,7 +145,12 @@ service_counters() {
     /^jvm_gc_memory_promoted_bytes_total[{ ]/ { printf "gc:promoted=%s ", $NF }
     /^jvm_gc_pause_seconds_count[{ ]/ { pauses += $NF }
     /^jvm_gc_pause_seconds_sum[{ ]/ { pause_s += $NF }
-    END { printf "gc:pauses=%d gc:pause_s=%s\n", pauses, pause_s + 0 }'
+    /^jvm_gc_concurrent_phase_time_seconds_count[{].*gc="G1 Concurrent GC"/ { remarks += $NF }
+    /^jvm_gc_concurrent_phase_time_seconds_sum[{].*gc="G1 Concurrent GC"/ { remark_s += $NF }
+    END {
+      printf "gc:pauses=%d gc:pause_s=%s gc:remarks=%d gc:remark_s=%s\n", \
+        pauses + remarks, pause_s + remark_s, remarks, remark_s + 0
+    }'
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -237,6 +245,8 @@ r.update({
     "promoted_mib": round(delta.get("gc:promoted", 0) / 2**20, 1),
     "gc_pauses": int(delta.get("gc:pauses", 0)),
     "gc_pause_ms": round(delta.get("gc:pause_s", 0) * 1000, 1),
+    "gc_remark_cleanup_pauses": int(delta.get("gc:remarks", 0)),
+    "gc_remark_cleanup_ms": round(delta.get("gc:remark_s", 0) * 1000, 1),
     "sql_statements": int("$sql_all"), "sql_statements_users": int("$sql_users"),
     "pg_transactions": $xact1 - $xact0,
     "load_before": "$load0", "load_after": "$load1",
