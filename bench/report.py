@@ -80,6 +80,27 @@ lines += ["", "Errors = socket errors + timeouts + HTTP status >= 400. SQL stmts
           "calls of statements naming the users table during the run (reset before it); PG xacts = "
           "xact_commit + xact_rollback delta of the database (includes health checks).", ""]
 
+# ---- allocation and GC (runs before 2026-11-26 15:00 UTC did not record them)
+gc_runs = [r for r in runs if "alloc_kib_per_request" in r]
+if gc_runs:
+    lines += ["## Allocation and GC pauses per run", "",
+              "| scenario | conns | allocated KiB/request | allocated MiB/s | promoted MiB | GC pauses | "
+              "pause ms total | pause ms per s | of them G1 Remark + Cleanup (n, ms) | API peak RSS MiB |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in gc_runs:
+        seconds = r["duration_us"] / 1e6
+        lines.append(
+            f"| {LABELS.get(r['scenario'], r['scenario'])} | {r['connections']} | {r['alloc_kib_per_request']:.1f} | "
+            f"{r['alloc_kib_per_request'] * r['requests'] / 1024 / seconds:.0f} | {r['promoted_mib']:.1f} | "
+            f"{r['gc_pauses']} | {r['gc_pause_ms']:.0f} | {r['gc_pause_ms'] / seconds:.1f} | "
+            f"{r['gc_remark_cleanup_pauses']}, {r['gc_remark_cleanup_ms']:.0f} | {r['rss_peak_mib']} |")
+    lines += ["", "From the JVM's own counters (Micrometer's jvm.gc.memory.allocated/promoted and jvm.gc.pause, "
+              "read from /actuator/prometheus before and after each run). G1's Remark and Cleanup pauses (one "
+              "each per concurrent marking cycle) are counted in the pauses; Micrometer files them under "
+              "jvm.gc.concurrent.phase.time. The allocation rate sets how often "
+              "the young generation fills, so it is what a smaller heap trades against: each pause stops "
+              "every request in flight.", ""]
+
 # ---- fixed rate
 if fixed:
     lines += ["## Cached reads at fixed rates (open loop, vegeta, at most 32 connections)", "",

@@ -5,14 +5,15 @@
 #
 # Scenarios, each at every connection count of BENCH_CONNECTIONS (default "32 128"):
 #   root      GET /                      no database, no cache: the service's own ceiling
-#   cached    GET /users/{id}            1000 ids read once before (warm-up): every read a Redis hit
+#   cached    GET /users/{id}            1000 ids read once before (warm-up): every read a cache hit (in-process tier)
 #   uncached  GET /users/{id}            Redis FLUSHALL first, then distinct ids: every read a miss
 #   list      GET /users?limit=20&...    50 pages, cycled (cached after their first read)
 #   post      POST /users                a unique email a request
 # For each run: req/s, p50/p90/p99/max latency, errors (socket errors and HTTP >= 400), the
 # API process's CPU and peak RSS (from /proc of its host PID, plus a `docker stats` sample),
-# the cache outcome counters (/actuator/prometheus) and the SQL statements PostgreSQL executed
-# (pg_stat_statements, loaded by bench/compose.override.yml). Then startup, process start to
+# the cache outcome counters, the bytes the JVM allocated per request and its GC pauses
+# (/actuator/prometheus) and the SQL statements PostgreSQL executed (pg_stat_statements, loaded
+# by bench/compose.override.yml). Then startup, process start to
 # readiness, with and without the AOT cache.
 # Fixed rate (scenario "fixedrate"): wrk is closed-loop, so every run above is at saturation and its
 # p99 is queueing. vegeta (Go module, built on first use) sends cached by-id reads at fixed rates
@@ -122,11 +123,34 @@ load_gen() {
   fi
 }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-# users_cache_requests_total (Redis tier) and cache_gets_total (Caffeine: the in-process tier,
-# cache="users-local") as cache:result=value words
-cache_counters() {
-  curl -fsS "$MGMT/actuator/prometheus" \
-    | sed -n 's/^\(users_cache_requests\|cache_gets\)_total{.*cache="\([^"]*\)".*result="\([^"]*\)".*} \(.*\)$/\2:\3=\4/p' | tr '\n' ' '
+# Counters from /actuator/prometheus as name=value words:
+#   <cache>:<result>  users_cache_requests_total (Redis tier) and cache_gets_total (Caffeine: the
+#                     in-process tier, cache="users-local")
+#   gc:allocated, gc:promoted  jvm_gc_memory_{allocated,promoted}_bytes_total (Micrometer adds them
+#                     up at each collection, so a run's delta misses at most one young generation)
+#   gc:pauses, gc:pause_s      stop-the-world pauses: jvm_gc_pause_seconds_{count,sum} of every
+#                     collector and cause, plus G1's Remark and Cleanup pauses, which the JDK
+#                     reports as the "G1 Concurrent GC" collector and Micrometer therefore files
+#                     under jvm_gc_concurrent_phase_time_seconds (also kept apart as gc:remarks,
+#                     gc:remark_s: one Remark and one Cleanup per concurrent marking cycle)
+service_counters() {
+  curl -fsS "$MGMT/actuator/prometheus" | awk '
+    /^(users_cache_requests|cache_gets)_total[{]/ {
+      cache = result = ""
+      if (match($0, /cache="[^"]*"/)) cache = substr($0, RSTART + 7, RLENGTH - 8)
+      if (match($0, /result="[^"]*"/)) result = substr($0, RSTART + 8, RLENGTH - 9)
+      printf "%s:%s=%s ", cache, result, $NF
+    }
+    /^jvm_gc_memory_allocated_bytes_total[{ ]/ { printf "gc:allocated=%s ", $NF }
+    /^jvm_gc_memory_promoted_bytes_total[{ ]/ { printf "gc:promoted=%s ", $NF }
+    /^jvm_gc_pause_seconds_count[{ ]/ { pauses += $NF }
+    /^jvm_gc_pause_seconds_sum[{ ]/ { pause_s += $NF }
+    /^jvm_gc_concurrent_phase_time_seconds_count[{].*gc="G1 Concurrent GC"/ { remarks += $NF }
+    /^jvm_gc_concurrent_phase_time_seconds_sum[{].*gc="G1 Concurrent GC"/ { remark_s += $NF }
+    END {
+      printf "gc:pauses=%d gc:pause_s=%s gc:remarks=%d gc:remark_s=%s\n", \
+        pauses + remarks, pause_s + remark_s, remarks, remark_s + 0
+    }'
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -182,7 +206,7 @@ run() {
   psql_ -c "SELECT pg_stat_statements_reset()" >/dev/null
   local xact0 xact1
   xact0=$(psql_ -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'mydb'")
-  before=$(cache_counters) ticks0=$(cpu_ticks "$pid") load0=$(loadavg)
+  before=$(service_counters) ticks0=$(cpu_ticks "$pid") load0=$(loadavg)
   # peak RSS of the API process, sampled every 0.5 s from the host
   ( while sleep 0.5; do awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; done >"$rss_file" ) &
   sampler=$!
@@ -191,7 +215,7 @@ run() {
   stats_pid=$!
   load_gen env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --timeout 5s \
     -s "bench/lua/$script" "$API" >"$out/wrk-$name-c$conns.txt"
-  ticks1=$(cpu_ticks "$pid") after=$(cache_counters) load1=$(loadavg)
+  ticks1=$(cpu_ticks "$pid") after=$(service_counters) load1=$(loadavg)
   kill "$sampler" 2>/dev/null || true
   wait "$stats_pid" 2>/dev/null || true
   xact1=$(psql_ -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'mydb'")
@@ -204,17 +228,25 @@ r = json.load(open(sys.argv[1]))
 def counters(s):
     return {k: float(v) for k, v in (w.split("=") for w in s.split())}
 b, a = counters("""$before"""), counters("""$after""")
+delta = {k: a.get(k, 0) - b.get(k, 0) for k in a}
+seconds = r["duration_us"] / 1e6
 rss = [int(x) for x in open("$rss_file").read().split() if x.strip()]
 stats = open("$stats_file").read().split()
 r.update({
     "scenario": "$name", "connections": $conns,
-    "rps": r["requests"] / (r["duration_us"] / 1e6),
+    "rps": r["requests"] / seconds,
     "errors": sum(r[k] for k in r if k.startswith("errors_")),
-    "cpu_cores": ($ticks1 - $ticks0) / 100 / (r["duration_us"] / 1e6),
+    "cpu_cores": ($ticks1 - $ticks0) / 100 / seconds,
     "rss_peak_mib": round(max(rss) / 1024, 1) if rss else None,
     "docker_stats_cpu": stats[0] if stats else None,
     "docker_stats_mem": " ".join(stats[1:]) if stats else None,
-    "cache": {k: a.get(k, 0) - b.get(k, 0) for k in a if a.get(k, 0) != b.get(k, 0)},
+    "cache": {k: v for k, v in delta.items() if v and not k.startswith("gc:")},
+    "alloc_kib_per_request": round(delta.get("gc:allocated", 0) / 1024 / max(r["requests"], 1), 1),
+    "promoted_mib": round(delta.get("gc:promoted", 0) / 2**20, 1),
+    "gc_pauses": int(delta.get("gc:pauses", 0)),
+    "gc_pause_ms": round(delta.get("gc:pause_s", 0) * 1000, 1),
+    "gc_remark_cleanup_pauses": int(delta.get("gc:remarks", 0)),
+    "gc_remark_cleanup_ms": round(delta.get("gc:remark_s", 0) * 1000, 1),
     "sql_statements": int("$sql_all"), "sql_statements_users": int("$sql_users"),
     "pg_transactions": $xact1 - $xact0,
     "load_before": "$load0", "load_after": "$load1",
@@ -222,7 +254,8 @@ r.update({
 open(sys.argv[2], "a").write(json.dumps(r) + "\n")
 print(f"    {r['scenario']:9} c={r['connections']:<4} {r['rps']:8.0f} req/s  p50 {r['lat_p50_us']/1000:6.1f} ms"
       f"  p99 {r['lat_p99_us']/1000:7.1f} ms  max {r['lat_max_us']/1000:7.1f} ms  errors {r['errors']}"
-      f"  cpu {r['cpu_cores']:.2f}  rss {r['rss_peak_mib']} MiB  sql {r['sql_statements_users']}"
+      f"  cpu {r['cpu_cores']:.2f}  rss {r['rss_peak_mib']} MiB  alloc {r['alloc_kib_per_request']} KiB/req"
+      f"  gc {r['gc_pauses']} pauses {r['gc_pause_ms']} ms  sql {r['sql_statements_users']}"
       f"  cache {r['cache']}  load {r['load_before']}", file=sys.stderr)
 EOF
   rm -f "$json" "$rss_file" "$stats_file"

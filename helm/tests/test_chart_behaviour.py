@@ -108,7 +108,7 @@ def test_config_map_carries_the_app_settings():
         "REDIS_HOST": "master.users-api.abcdef.euc1.cache.amazonaws.com", "REDIS_PORT": "6379",
         "REDIS_TLS": "true", "PORT": "8000", "MANAGEMENT_PORT": "8081",
         "SHUTDOWN_TIMEOUT_SECONDS": "20",
-        "JAVA_TOOL_OPTIONS": "-XX:+UseG1GC -XX:MaxRAMPercentage=40.0 -XX:+ExitOnOutOfMemoryError",
+        "JAVA_TOOL_OPTIONS": "-XX:+UseG1GC -XX:InitialRAMPercentage=20.0 -XX:MaxRAMPercentage=40.0 -XX:+ExitOnOutOfMemoryError",
     }
 
 
