@@ -80,8 +80,12 @@ lines += ["", "Errors = socket errors + timeouts + HTTP status >= 400. SQL stmts
           "calls of statements naming the users table during the run (reset before it); PG xacts = "
           "xact_commit + xact_rollback delta of the database (includes health checks).", ""]
 
-# ---- allocation and GC (runs before 2026-11-26 15:00 UTC did not record them)
-gc_runs = [r for r in runs if "alloc_kib_per_request" in r]
+# ---- allocation and GC (runs before 2026-11-26 15:00 UTC did not record them; None: the service
+# exported no jvm.gc metrics)
+gc_runs = [r for r in runs if r.get("alloc_kib_per_request") is not None]
+if any(r.get("alloc_kib_per_request", 0) is None for r in runs):
+    lines += ["**Allocation and GC not measured**: the service exported no jvm.gc.memory metrics on "
+              "/actuator/prometheus during some runs.", ""]
 if gc_runs:
     lines += ["## Allocation and GC pauses per run", "",
               "| scenario | conns | allocated KiB/request | allocated MiB/s | promoted MiB | GC pauses | "

@@ -127,7 +127,7 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 #   <cache>:<result>  users_cache_requests_total (Redis tier) and cache_gets_total (Caffeine: the
 #                     in-process tier, cache="users-local")
 #   gc:allocated, gc:promoted  jvm_gc_memory_{allocated,promoted}_bytes_total (Micrometer adds them
-#                     up at each collection, so a run's delta misses at most one young generation)
+#                     up at each collection, so a run's delta is off by at most one young generation)
 #   gc:pauses, gc:pause_s      stop-the-world pauses: jvm_gc_pause_seconds_{count,sum} of every
 #                     collector and cause, plus G1's Remark and Cleanup pauses, which the JDK
 #                     reports as the "G1 Concurrent GC" collector and Micrometer therefore files
@@ -230,6 +230,10 @@ def counters(s):
 b, a = counters("""$before"""), counters("""$after""")
 delta = {k: a.get(k, 0) - b.get(k, 0) for k in a}
 seconds = r["duration_us"] / 1e6
+gc = "gc:allocated" in a and "gc:promoted" in a
+if not gc:
+    print("    WARNING: no jvm_gc_memory_* metrics on /actuator/prometheus: allocation and GC not measured",
+          file=sys.stderr)
 rss = [int(x) for x in open("$rss_file").read().split() if x.strip()]
 stats = open("$stats_file").read().split()
 r.update({
@@ -241,12 +245,13 @@ r.update({
     "docker_stats_cpu": stats[0] if stats else None,
     "docker_stats_mem": " ".join(stats[1:]) if stats else None,
     "cache": {k: v for k, v in delta.items() if v and not k.startswith("gc:")},
-    "alloc_kib_per_request": round(delta.get("gc:allocated", 0) / 1024 / max(r["requests"], 1), 1),
-    "promoted_mib": round(delta.get("gc:promoted", 0) / 2**20, 1),
-    "gc_pauses": int(delta.get("gc:pauses", 0)),
-    "gc_pause_ms": round(delta.get("gc:pause_s", 0) * 1000, 1),
-    "gc_remark_cleanup_pauses": int(delta.get("gc:remarks", 0)),
-    "gc_remark_cleanup_ms": round(delta.get("gc:remark_s", 0) * 1000, 1),
+    # None when the service does not export the JVM's GC metrics (the report then says so)
+    "alloc_kib_per_request": round(delta["gc:allocated"] / 1024 / max(r["requests"], 1), 1) if gc else None,
+    "promoted_mib": round(delta["gc:promoted"] / 2**20, 1) if gc else None,
+    "gc_pauses": int(delta["gc:pauses"]) if gc else None,
+    "gc_pause_ms": round(delta["gc:pause_s"] * 1000, 1) if gc else None,
+    "gc_remark_cleanup_pauses": int(delta["gc:remarks"]) if gc else None,
+    "gc_remark_cleanup_ms": round(delta["gc:remark_s"] * 1000, 1) if gc else None,
     "sql_statements": int("$sql_all"), "sql_statements_users": int("$sql_users"),
     "pg_transactions": $xact1 - $xact0,
     "load_before": "$load0", "load_after": "$load1",
