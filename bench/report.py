@@ -154,6 +154,12 @@ if root32:
 rss = [r["rss_peak_mib"] for r in runs if r["rss_peak_mib"]]
 if rss:
     targets.append(("RSS ≤ 256 MiB under load (peak over all runs)", f"{max(rss):.0f} MiB", max(rss) <= 256))
+# Runs before 2026-11-26 17:30 UTC did not record the anonymous part.
+anon = [r["rss_anon_peak_mib"] for r in runs if r.get("rss_anon_peak_mib")]
+if anon:
+    targets.append(("(context) anonymous part of that RSS (RssAnon: what Kubernetes' container_memory_rss "
+                    "counts; the rest is file pages: the AOT cache's unpatched pages, libjvm.so)", f"{max(anon):.0f} MiB",
+                    max(anon) <= 256))
 aot = [x["ready_s"] for x in startups if x["mode"] == "aot"]
 if aot:
     targets.append(("ready ≤ 3 s (with AOT cache, median)", f"{statistics.median(aot):.2f} s",
