@@ -41,6 +41,13 @@ def find(scenario, conns):
     return next((r for r in runs if r["scenario"] == scenario and r["connections"] == conns), None)
 
 
+def allocated_mib(run):
+    """The run's allocation in MiB; older runs recorded only the rounded KiB per request."""
+    if run.get("allocated_mib") is not None:
+        return run["allocated_mib"]
+    return run["alloc_kib_per_request"] * run["requests"] / 1024
+
+
 lines = [
     "# users-api benchmark",
     "",
@@ -95,7 +102,7 @@ if gc_runs:
         seconds = r["duration_us"] / 1e6
         lines.append(
             f"| {LABELS.get(r['scenario'], r['scenario'])} | {r['connections']} | {r['alloc_kib_per_request']:.1f} | "
-            f"{r['alloc_kib_per_request'] * r['requests'] / 1024 / seconds:.0f} | {r['promoted_mib']:.1f} | "
+            f"{allocated_mib(r) / seconds:.0f} | {r['promoted_mib']:.1f} | "
             f"{r['gc_pauses']} | {r['gc_pause_ms']:.0f} | {r['gc_pause_ms'] / seconds:.1f} | "
             f"{r['gc_remark_cleanup_pauses']}, {r['gc_remark_cleanup_ms']:.0f} | {r['rss_peak_mib']} |")
     lines += ["", "From the JVM's own counters (Micrometer's jvm.gc.memory.allocated/promoted and jvm.gc.pause, "

@@ -252,6 +252,7 @@ r.update({
     "cache": {k: v for k, v in delta.items() if v and not k.startswith("gc:")},
     # None when the service does not export the JVM's GC metrics (the report then says so)
     "alloc_kib_per_request": round(delta["gc:allocated"] / 1024 / max(r["requests"], 1), 1) if gc else None,
+    "allocated_mib": round(delta["gc:allocated"] / 2**20, 1) if gc else None,
     "promoted_mib": round(delta["gc:promoted"] / 2**20, 1) if gc else None,
     "gc_pauses": int(delta["gc:pauses"]) if gc else None,
     "gc_pause_ms": round(delta["gc:pause_s"] * 1000, 1) if gc else None,
