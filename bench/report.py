@@ -86,6 +86,12 @@ for r in runs:
 lines += ["", "Errors = socket errors + timeouts + HTTP status >= 400. SQL stmts on users = pg_stat_statements "
           "calls of statements naming the users table during the run (reset before it); PG xacts = "
           "xact_commit + xact_rollback delta of the database (includes health checks).", ""]
+impure = [r for r in runs if r["scenario"] == "uncached"
+          and any(v for k, v in r.get("cache", {}).items() if k.endswith(":hit"))]
+for r in impure:
+    hits = sum(v for k, v in r["cache"].items() if k.endswith(":hit"))
+    lines += [f"**The uncached run at {r['connections']} connections was not all misses**: {hits:.0f} of its "
+              f"{r['requests']} reads were cache hits (more requests than unread ids: raise BENCH_SEED_USERS).", ""]
 
 # ---- allocation and GC (runs before 2026-11-26 15:00 UTC did not record them; None: the service
 # exported no jvm.gc metrics)

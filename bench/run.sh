@@ -6,7 +6,8 @@
 # Scenarios, each at every connection count of BENCH_CONNECTIONS (default "32 128"):
 #   root      GET /                      no database, no cache: the service's own ceiling
 #   cached    GET /users/{id}            1000 ids read once before (warm-up): every read a cache hit (in-process tier)
-#   uncached  GET /users/{id}            Redis FLUSHALL first, then distinct ids: every read a miss
+#   uncached  GET /users/{id}            Redis FLUSHALL first, then distinct ids the warm-up never read:
+#                                        every read a miss (the run warns, and results.md says so, if not)
 #   list      GET /users?limit=20&...    50 pages, cycled (cached after their first read)
 #   post      POST /users                a unique email a request
 # For each run: req/s, p50/p90/p99/max latency, errors (socket errors and HTTP >= 400), the
@@ -195,6 +196,11 @@ if ((have < SEED_USERS)); then
 fi
 first_id=$(psql_ -c "SELECT min(id) FROM users")
 last_id=$(psql_ -c "SELECT max(id) FROM users")
+# ids past the cached ones: the warm-up reads the upper half; the uncached runs read the lower half,
+# each continuing where the one before stopped, so none reads an id still in the in-process cache
+# (FLUSHALL empties only Redis)
+uncached_first=$((first_id + CACHED_IDS)) uncached_count=$(((last_id - first_id - CACHED_IDS) / 2))
+uncached_next=$uncached_first
 
 # ---- one wrk run -----------------------------------------------------------------------------
 # run NAME CONNECTIONS SCRIPT [VAR=VALUE...]: measures one run and appends it to runs.jsonl
@@ -235,6 +241,10 @@ b, a = counters("""$before"""), counters("""$after""")
 delta = {k: a.get(k, 0) - b.get(k, 0) for k in a}
 seconds = r["duration_us"] / 1e6
 gc = "gc:allocated" in a and "gc:promoted" in a
+hits = sum(v for k, v in delta.items() if k.endswith(":hit"))
+if "$name" == "uncached" and hits:
+    print(f"    WARNING: {hits:.0f} of the uncached run's reads were cache hits: it made more requests than "
+          "there were unread ids (raise BENCH_SEED_USERS)", file=sys.stderr)
 if not gc:
     print("    WARNING: no jvm_gc_memory_* metrics on /actuator/prometheus: allocation and GC not measured",
           file=sys.stderr)
@@ -309,7 +319,7 @@ if [[ -n "${SCENARIOS// /}" ]]; then
 log "warming the JVM up (${WARMUP} s each of GET /, cached and uncached reads, lists, posts)"
 warmup root.lua
 warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
-warmup by_id.lua ID_FIRST=$((first_id + CACHED_IDS)) ID_COUNT=$((last_id - first_id - CACHED_IDS))
+warmup by_id.lua ID_FIRST=$((uncached_first + uncached_count)) ID_COUNT=$uncached_count
 warmup list.lua
 warmup post.lua RUN_ID="warmup-$(date +%s)"
 for conns in $CONNECTIONS; do
@@ -321,7 +331,10 @@ for conns in $CONNECTIONS; do
         run cached "$conns" by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS ;;
       uncached)
         docker exec "$redis_c" redis-cli FLUSHALL >/dev/null
-        run uncached "$conns" by_id.lua ID_FIRST=$((first_id + CACHED_IDS)) ID_COUNT=$((last_id - first_id - CACHED_IDS)) ;;
+        unread=$((uncached_first + uncached_count - uncached_next))
+        ((unread > 0)) || die "no unread ids left for the uncached run at $conns connections (raise BENCH_SEED_USERS)"
+        run uncached "$conns" by_id.lua ID_FIRST=$uncached_next ID_COUNT=$unread
+        uncached_next=$((uncached_next + $(tail -n1 "$out/runs.jsonl" | python3 -c 'import json, sys; print(json.load(sys.stdin)["requests"])'))) ;;
       list) run list "$conns" list.lua LIST_LIMIT=20 LIST_PAGES=50 ;;
       post) run post "$conns" post.lua RUN_ID="$(date +%s)-c$conns" ;;
       fixedrate) ;;  # once, below
