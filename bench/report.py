@@ -41,6 +41,13 @@ def find(scenario, conns):
     return next((r for r in runs if r["scenario"] == scenario and r["connections"] == conns), None)
 
 
+def allocated_mib(run):
+    """The run's allocation in MiB; older runs recorded only the rounded KiB per request."""
+    if run.get("allocated_mib") is not None:
+        return run["allocated_mib"]
+    return run["alloc_kib_per_request"] * run["requests"] / 1024
+
+
 lines = [
     "# users-api benchmark",
     "",
@@ -79,6 +86,12 @@ for r in runs:
 lines += ["", "Errors = socket errors + timeouts + HTTP status >= 400. SQL stmts on users = pg_stat_statements "
           "calls of statements naming the users table during the run (reset before it); PG xacts = "
           "xact_commit + xact_rollback delta of the database (includes health checks).", ""]
+impure = [r for r in runs if r["scenario"] == "uncached"
+          and any(v for k, v in r.get("cache", {}).items() if k.endswith(":hit"))]
+for r in impure:
+    hits = sum(v for k, v in r["cache"].items() if k.endswith(":hit"))
+    lines += [f"**The uncached run at {r['connections']} connections was not all misses**: {hits:.0f} of its "
+              f"{r['requests']} reads were cache hits (more requests than unread ids: raise BENCH_SEED_USERS).", ""]
 
 # ---- allocation and GC (runs before 2026-11-26 15:00 UTC did not record them; None: the service
 # exported no jvm.gc metrics)
@@ -95,7 +108,7 @@ if gc_runs:
         seconds = r["duration_us"] / 1e6
         lines.append(
             f"| {LABELS.get(r['scenario'], r['scenario'])} | {r['connections']} | {r['alloc_kib_per_request']:.1f} | "
-            f"{r['alloc_kib_per_request'] * r['requests'] / 1024 / seconds:.0f} | {r['promoted_mib']:.1f} | "
+            f"{allocated_mib(r) / seconds:.0f} | {r['promoted_mib']:.1f} | "
             f"{r['gc_pauses']} | {r['gc_pause_ms']:.0f} | {r['gc_pause_ms'] / seconds:.1f} | "
             f"{r['gc_remark_cleanup_pauses']}, {r['gc_remark_cleanup_ms']:.0f} | {r['rss_peak_mib']} |")
     lines += ["", "From the JVM's own counters (Micrometer's jvm.gc.memory.allocated/promoted and jvm.gc.pause, "

@@ -6,7 +6,8 @@
 # Scenarios, each at every connection count of BENCH_CONNECTIONS (default "32 128"):
 #   root      GET /                      no database, no cache: the service's own ceiling
 #   cached    GET /users/{id}            1000 ids read once before (warm-up): every read a cache hit (in-process tier)
-#   uncached  GET /users/{id}            Redis FLUSHALL first, then distinct ids: every read a miss
+#   uncached  GET /users/{id}            Redis FLUSHALL first, then distinct ids the warm-up never read:
+#                                        every read a miss (the run warns, and results.md says so, if not)
 #   list      GET /users?limit=20&...    50 pages, cycled (cached after their first read)
 #   post      POST /users                a unique email a request
 # For each run: req/s, p50/p90/p99/max latency, errors (socket errors and HTTP >= 400), the
@@ -21,7 +22,7 @@
 # measurement of what a client sees at a given load.
 #
 # Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
-# BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (300000), BENCH_STARTUP_RUNS (3),
+# BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (400000), BENCH_STARTUP_RUNS (3),
 # BENCH_SCENARIOS ("root cached uncached list post fixedrate"; "" = startup only), BENCH_RATES ("1000 5000 10000"),
 # BENCH_KEEP_STACK=1 (leave it running),
 # BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant),
@@ -50,7 +51,7 @@ DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-8}
 CONNECTIONS=${BENCH_CONNECTIONS:-32 128}
 export WRK_THREADS=${BENCH_THREADS:-2}
-SEED_USERS=${BENCH_SEED_USERS:-300000}
+SEED_USERS=${BENCH_SEED_USERS:-400000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
 SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post fixedrate}
 RATES=${BENCH_RATES:-1000 5000 10000}
@@ -195,6 +196,11 @@ if ((have < SEED_USERS)); then
 fi
 first_id=$(psql_ -c "SELECT min(id) FROM users")
 last_id=$(psql_ -c "SELECT max(id) FROM users")
+# ids past the cached ones: the warm-up reads the upper half; the uncached runs read the lower half,
+# each continuing where the one before stopped, so none reads an id still in the in-process cache
+# (FLUSHALL empties only Redis)
+uncached_first=$((first_id + CACHED_IDS)) uncached_count=$(((last_id - first_id - CACHED_IDS) / 2))
+uncached_next=$uncached_first
 
 # ---- one wrk run -----------------------------------------------------------------------------
 # run NAME CONNECTIONS SCRIPT [VAR=VALUE...]: measures one run and appends it to runs.jsonl
@@ -235,6 +241,10 @@ b, a = counters("""$before"""), counters("""$after""")
 delta = {k: a.get(k, 0) - b.get(k, 0) for k in a}
 seconds = r["duration_us"] / 1e6
 gc = "gc:allocated" in a and "gc:promoted" in a
+hits = sum(v for k, v in delta.items() if k.endswith(":hit"))
+if "$name" == "uncached" and hits:
+    print(f"    WARNING: {hits:.0f} of the uncached run's reads were cache hits: it made more requests than "
+          "there were unread ids (raise BENCH_SEED_USERS)", file=sys.stderr)
 if not gc:
     print("    WARNING: no jvm_gc_memory_* metrics on /actuator/prometheus: allocation and GC not measured",
           file=sys.stderr)
@@ -252,6 +262,7 @@ r.update({
     "cache": {k: v for k, v in delta.items() if v and not k.startswith("gc:")},
     # None when the service does not export the JVM's GC metrics (the report then says so)
     "alloc_kib_per_request": round(delta["gc:allocated"] / 1024 / max(r["requests"], 1), 1) if gc else None,
+    "allocated_mib": round(delta["gc:allocated"] / 2**20, 1) if gc else None,
     "promoted_mib": round(delta["gc:promoted"] / 2**20, 1) if gc else None,
     "gc_pauses": int(delta["gc:pauses"]) if gc else None,
     "gc_pause_ms": round(delta["gc:pause_s"] * 1000, 1) if gc else None,
@@ -308,7 +319,7 @@ if [[ -n "${SCENARIOS// /}" ]]; then
 log "warming the JVM up (${WARMUP} s each of GET /, cached and uncached reads, lists, posts)"
 warmup root.lua
 warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
-warmup by_id.lua ID_FIRST=$((first_id + CACHED_IDS)) ID_COUNT=$((last_id - first_id - CACHED_IDS))
+warmup by_id.lua ID_FIRST=$((uncached_first + uncached_count)) ID_COUNT=$uncached_count
 warmup list.lua
 warmup post.lua RUN_ID="warmup-$(date +%s)"
 for conns in $CONNECTIONS; do
@@ -320,7 +331,10 @@ for conns in $CONNECTIONS; do
         run cached "$conns" by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS ;;
       uncached)
         docker exec "$redis_c" redis-cli FLUSHALL >/dev/null
-        run uncached "$conns" by_id.lua ID_FIRST=$((first_id + CACHED_IDS)) ID_COUNT=$((last_id - first_id - CACHED_IDS)) ;;
+        unread=$((uncached_first + uncached_count - uncached_next))
+        ((unread > 0)) || die "no unread ids left for the uncached run at $conns connections (raise BENCH_SEED_USERS)"
+        run uncached "$conns" by_id.lua ID_FIRST=$uncached_next ID_COUNT=$unread
+        uncached_next=$((uncached_next + $(tail -n1 "$out/runs.jsonl" | python3 -c 'import json, sys; print(json.load(sys.stdin)["requests"])'))) ;;
       list) run list "$conns" list.lua LIST_LIMIT=20 LIST_PAGES=50 ;;
       post) run post "$conns" post.lua RUN_ID="$(date +%s)-c$conns" ;;
       fixedrate) ;;  # once, below
