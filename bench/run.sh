@@ -334,7 +334,7 @@ for conns in $CONNECTIONS; do
         unread=$((uncached_first + uncached_count - uncached_next))
         ((unread > 0)) || die "no unread ids left for the uncached run at $conns connections (raise BENCH_SEED_USERS)"
         run uncached "$conns" by_id.lua ID_FIRST=$uncached_next ID_COUNT=$unread
-        uncached_next=$((uncached_next + $(tail -n1 "$out/runs.jsonl" | python3 -c 'import json, sys; print(json.load(sys.stdin)["requests"])'))) ;;
+        uncached_next=$((uncached_next + $(tail -n1 "$out/runs.jsonl" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id_span"])'))) ;;
       list) run list "$conns" list.lua LIST_LIMIT=20 LIST_PAGES=50 ;;
       post) run post "$conns" post.lua RUN_ID="$(date +%s)-c$conns" ;;
       fixedrate) ;;  # once, below

@@ -5,7 +5,7 @@
 dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
 local first = tonumber(os.getenv("ID_FIRST") or "1")
 local count = tonumber(os.getenv("ID_COUNT") or "1000")
-local n = 0
+n = 0  -- global, so that common.lua's done() can read it from each thread (id_span)
 
 function request()
   local i = tonumber(tid) + n * thread_count()

@@ -1,10 +1,26 @@
 -- Shared by every bench scenario: gives each wrk thread its index (global tid), and
 -- writes the run's summary as one JSON object to $WRK_JSON when wrk finishes.
 local next_index = 0
+local threads = {}
 
 function setup(thread)
   thread:set("tid", next_index)
   next_index = next_index + 1
+  table.insert(threads, thread)
+end
+
+-- Scripts that walk ids (by_id.lua) count each thread's requests in the global n; thread t has
+-- then walked offsets t, t + T, ... The span is one past the highest: the threads run at their
+-- own pace, so it can exceed the number of requests.
+local function id_span()
+  local span = 0
+  for _, thread in ipairs(threads) do
+    local n = tonumber(thread:get("n")) or 0
+    if n > 0 then
+      span = math.max(span, tonumber(thread:get("tid")) + (n - 1) * thread_count() + 1)
+    end
+  end
+  return span
 end
 
 function done(summary, latency, requests)
@@ -13,9 +29,11 @@ function done(summary, latency, requests)
   out:write(string.format(
     '{"requests": %d, "duration_us": %d, "bytes": %d, "errors_connect": %d, "errors_read": %d, '
       .. '"errors_write": %d, "errors_status": %d, "errors_timeout": %d, '
-      .. '"lat_p50_us": %d, "lat_p90_us": %d, "lat_p99_us": %d, "lat_max_us": %d, "lat_mean_us": %.1f}\n',
+      .. '"lat_p50_us": %d, "lat_p90_us": %d, "lat_p99_us": %d, "lat_max_us": %d, "lat_mean_us": %.1f, '
+      .. '"id_span": %d}\n',
     summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
+    id_span()))
   out:close()
 end
 
