@@ -41,6 +41,11 @@ def find(scenario, conns):
     return next((r for r in runs if r["scenario"] == scenario and r["connections"] == conns), None)
 
 
+def cache_hits(run):
+    """Hits of every cache tier during the run (the in-process tier's never reach Redis' counters)."""
+    return sum(v for k, v in run.get("cache", {}).items() if k.endswith(":hit"))
+
+
 def allocated_mib(run):
     """The run's allocation in MiB; older runs recorded only the rounded KiB per request."""
     if run.get("allocated_mib") is not None:
@@ -73,7 +78,7 @@ for r in runs:
     cache = r.get("cache", {})
     # users-local = the in-process tier (Caffeine metrics): its hits never reach the Redis counters,
     # its misses go on to Redis and are counted there
-    hit = sum(v for k, v in cache.items() if k.endswith(":hit"))
+    hit = cache_hits(r)
     local_hit = cache.get("users-local:hit", 0)
     miss = sum(v for k, v in cache.items() if k.endswith(":miss") and not k.startswith("users-local:"))
     load = sum(v for k, v in cache.items() if k.endswith(":load"))
@@ -86,11 +91,10 @@ for r in runs:
 lines += ["", "Errors = socket errors + timeouts + HTTP status >= 400. SQL stmts on users = pg_stat_statements "
           "calls of statements naming the users table during the run (reset before it); PG xacts = "
           "xact_commit + xact_rollback delta of the database (includes health checks).", ""]
-impure = [r for r in runs if r["scenario"] == "uncached"
-          and any(v for k, v in r.get("cache", {}).items() if k.endswith(":hit"))]
-for r in impure:
-    hits = sum(v for k, v in r["cache"].items() if k.endswith(":hit"))
-    lines += [f"**The uncached run at {r['connections']} connections was not all misses**: {hits:.0f} of its "
+for r in runs:
+    if r["scenario"] != "uncached" or not cache_hits(r):
+        continue
+    lines += [f"**The uncached run at {r['connections']} connections was not all misses**: {cache_hits(r):.0f} of its "
               f"{r['requests']} reads were cache hits (more requests than unread ids: raise BENCH_SEED_USERS).", ""]
 
 # ---- allocation and GC (runs before 2026-11-26 15:00 UTC did not record them; None: the service
