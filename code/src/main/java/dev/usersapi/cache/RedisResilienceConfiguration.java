@@ -39,10 +39,20 @@ public class RedisResilienceConfiguration {
     /** A cache holding JSON values of one type, expiring after {@code ttl}, under the service's prefix. */
     public static RedisCacheConfiguration typedCache(
             Class<?> type, Duration ttl, CacheSettings settings) {
+        return cache(ttl, settings, SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(type)));
+    }
+
+    /** A cache holding values that are already bytes (e.g. a rendered JSON body), stored as they are. */
+    public static RedisCacheConfiguration bytesCache(Duration ttl, CacheSettings settings) {
+        return cache(ttl, settings, SerializationPair.byteArray());
+    }
+
+    private static RedisCacheConfiguration cache(
+            Duration ttl, CacheSettings settings, SerializationPair<?> values) {
         return RedisCacheConfiguration.defaultCacheConfig()
                 .entryTtl(ttl)
                 .disableCachingNullValues()
                 .computePrefixWith(cacheName -> settings.key(cacheName + ":"))
-                .serializeValuesWith(SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(type)));
+                .serializeValuesWith(values);
     }
 }

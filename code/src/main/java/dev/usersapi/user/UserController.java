@@ -4,6 +4,7 @@ import dev.usersapi.cache.CacheRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,12 +71,15 @@ class UserController {
 
     @GetMapping
     @Operation(summary = "List users ordered by id, one page at a time", responses = {
-        @ApiResponse(responseCode = "200", description = "A page of users", headers = @Header(name = CacheRead.HEADER,
-                description = "HIT when served from Redis, MISS when read from PostgreSQL",
-                schema = @Schema(type = "string", allowableValues = {"HIT", "MISS"}))),
+        @ApiResponse(responseCode = "200", description = "A page of users",
+                content = @Content(array = @ArraySchema(schema = @Schema(implementation = User.class))),
+                headers = @Header(name = CacheRead.HEADER,
+                        description = "HIT when served from Redis, MISS when read from PostgreSQL",
+                        schema = @Schema(type = "string", allowableValues = {"HIT", "MISS"}))),
         @ApiResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = PROBLEM)),
         @ApiResponse(responseCode = "503", description = "Database unavailable", content = @Content(mediaType = PROBLEM))})
-    List<User> list(
+    /** The page as {@link UserService#list} keeps it: its JSON body, which the schema above describes. */
+    byte[] list(
             @Parameter(description = "Page size, 1 to " + MAX_LIMIT + "; empty means the default", allowEmptyValue = true)
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @Parameter(description = "Users to skip, 0 to " + MAX_OFFSET + "; empty means 0", allowEmptyValue = true)

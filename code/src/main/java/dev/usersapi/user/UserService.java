@@ -2,7 +2,6 @@ package dev.usersapi.user;
 
 import dev.usersapi.cache.CacheAside;
 import dev.usersapi.cache.CacheRead;
-import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -19,15 +18,17 @@ public class UserService {
     private final CacheAside cacheAside;
     private final UserListGeneration listGeneration;
     private final RecentUsers recent;
+    private final UserPageBodies pageBodies;
     private final Cache byId;
     private final Cache pages;
 
     UserService(UserRepository repository, CacheAside cacheAside, UserListGeneration listGeneration,
-            RecentUsers recent, CacheManager caches) {
+            RecentUsers recent, UserPageBodies pageBodies, CacheManager caches) {
         this.repository = repository;
         this.cacheAside = cacheAside;
         this.listGeneration = listGeneration;
         this.recent = recent;
+        this.pageBodies = pageBodies;
         this.byId = caches.getCache(UserCaches.BY_ID);
         this.pages = caches.getCache(UserCaches.PAGES);
     }
@@ -52,14 +53,17 @@ public class UserService {
         return read;
     }
 
-    public CacheRead<List<User>> list(int limit, long offset) {
+    /** A page of users ordered by id, as its JSON body (see {@link UserPageBodies}). */
+    public CacheRead<byte[]> list(int limit, long offset) {
         OptionalLong generation = listGeneration.current();
         if (generation.isEmpty()) {
-            return new CacheRead<>(repository.findPage(limit, offset), false);
+            return new CacheRead<>(pageBody(limit, offset), false);
         }
         String key = "g" + generation.getAsLong() + ":l" + limit + ":o" + offset;
-        CacheRead<UserPage> page = cacheAside.read(pages, key, UserPage.class,
-                () -> new UserPage(repository.findPage(limit, offset)));
-        return new CacheRead<>(page.value().users(), page.hit());
+        return cacheAside.read(pages, key, byte[].class, () -> pageBody(limit, offset));
+    }
+
+    private byte[] pageBody(int limit, long offset) {
+        return pageBodies.render(repository.findPage(limit, offset));
     }
 }

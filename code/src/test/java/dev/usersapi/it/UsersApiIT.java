@@ -30,6 +30,13 @@ class UsersApiIT extends IntegrationTestBase {
     }
 
     @Test
+    void theSpecDescribesAListPageAsAnArrayOfUsers() throws Exception {
+        JsonNode page = body(get("/openapi.json")).at("/paths/~1users/get/responses/200/content/application~1json/schema");
+        assertThat(page.get("type").asString()).isEqualTo("array");
+        assertThat(page.at("/items/$ref").asString()).isEqualTo("#/components/schemas/User");
+    }
+
+    @Test
     void theSchemaComesFromSqlSchemaSql() {
         Integer tables = jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_name = 'users'")
                 .query(Integer.class).single();
@@ -94,9 +101,11 @@ class UsersApiIT extends IntegrationTestBase {
         long offset = Math.max(0, countUsers() - 5);
         String page = "/users?limit=50&offset=" + offset;
 
-        get(page);
+        HttpResponse<String> first = get(page);
         HttpResponse<String> cached = get(page);
         assertThat(cacheHeader(cached)).isEqualTo("HIT");
+        assertThat(cached.body()).as("the cached body is the page as first sent").isEqualTo(first.body());
+        assertThat(cached.headers().firstValue("Content-Type")).contains("application/json");
 
         long newId = body(createUser("Newcomer", uniqueEmail())).get("id").asLong();
         HttpResponse<String> afterCreate = get(page);

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Web slice: routing, validation and the mapping of every error to problem+json. */
 @WebMvcTest(UserController.class)
-@Import(StrictJsonConfiguration.class)
+@Import({StrictJsonConfiguration.class, UserPageBodies.class})
 class UserControllerTest {
 
     private static final User ADA = new User(7, "Ada", "ada@example.com", Instant.parse("2026-01-02T03:04:05Z"));
@@ -39,6 +39,9 @@ class UserControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    UserPageBodies pageBodies;
 
     @MockitoBean
     UserService users;
@@ -147,13 +150,18 @@ class UserControllerTest {
     }
 
     @Test
-    void listUsesDefaultPaging() throws Exception {
-        given(users.list(20, 0)).willReturn(new CacheRead<>(List.of(ADA), false));
+    void listUsesDefaultPagingAndSendsThePageBodyAsJson() throws Exception {
+        byte[] page = pageBodies.render(List.of(ADA));
+        given(users.list(20, 0)).willReturn(new CacheRead<>(page, false));
 
         mvc.perform(get("/users"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Cache", "MISS"))
-                .andExpect(jsonPath("$", hasSize(1)));
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(header().string("Content-Length", Integer.toString(page.length)))
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].id").value(7))
+                .andExpect(jsonPath("$[0].created_at").value("2026-01-02T03:04:05Z"));
     }
 
     @ParameterizedTest
