@@ -23,6 +23,7 @@ def read_jsonl(name):
 runs = read_jsonl("runs.jsonl")
 startups = read_jsonl("startup.jsonl")
 fixed = read_jsonl("fixedrate.jsonl")
+pairs = read_jsonl("pairs.jsonl")
 
 LABELS = {
     "root": "GET / (ceiling)",
@@ -51,6 +52,12 @@ def allocated_mib(run):
     if run.get("allocated_mib") is not None:
         return run["allocated_mib"]
     return run["alloc_kib_per_request"] * run["requests"] / 1024
+
+
+def section(title, columns, rule, rows, caption):
+    """A section of results.md: its title, a table (rule: the Markdown alignment row) and a caption."""
+    return [f"## {title}", "", "| " + " | ".join(columns) + " |", rule,
+            *("| " + " | ".join(row) + " |" for row in rows), "", caption, ""]
 
 
 lines = [
@@ -104,51 +111,66 @@ if any(r.get("alloc_kib_per_request", 0) is None for r in runs):
     lines += ["**Allocation and GC not measured**: the service exported no jvm.gc.memory metrics on "
               "/actuator/prometheus during some runs.", ""]
 if gc_runs:
-    lines += ["## Allocation and GC pauses per run", "",
-              "| scenario | conns | allocated KiB/request | allocated MiB/s | promoted MiB | GC pauses | "
-              "pause ms total | pause ms per s | of them G1 Remark + Cleanup (n, ms) | API peak RSS MiB |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in gc_runs:
+    def gc_row(r):
         seconds = r["duration_us"] / 1e6
-        lines.append(
-            f"| {LABELS.get(r['scenario'], r['scenario'])} | {r['connections']} | {r['alloc_kib_per_request']:.1f} | "
-            f"{allocated_mib(r) / seconds:.0f} | {r['promoted_mib']:.1f} | "
-            f"{r['gc_pauses']} | {r['gc_pause_ms']:.0f} | {r['gc_pause_ms'] / seconds:.1f} | "
-            f"{r['gc_remark_cleanup_pauses']}, {r['gc_remark_cleanup_ms']:.0f} | {r['rss_peak_mib']} |")
-    lines += ["", "From the JVM's own counters (Micrometer's jvm.gc.memory.allocated/promoted and jvm.gc.pause, "
-              "read from /actuator/prometheus before and after each run). G1's Remark and Cleanup pauses (one "
-              "each per concurrent marking cycle) are counted in the pauses; Micrometer files them under "
-              "jvm.gc.concurrent.phase.time. The allocation rate sets how often "
-              "the young generation fills, so it is what a smaller heap trades against: each pause stops "
-              "every request in flight.", ""]
+        return [LABELS.get(r["scenario"], r["scenario"]), str(r["connections"]), f"{r['alloc_kib_per_request']:.1f}",
+                f"{allocated_mib(r) / seconds:.0f}", f"{r['promoted_mib']:.1f}", str(r["gc_pauses"]),
+                f"{r['gc_pause_ms']:.0f}", f"{r['gc_pause_ms'] / seconds:.1f}",
+                f"{r['gc_remark_cleanup_pauses']}, {r['gc_remark_cleanup_ms']:.0f}", str(r["rss_peak_mib"])]
+    lines += section(
+        "Allocation and GC pauses per run",
+        ["scenario", "conns", "allocated KiB/request", "allocated MiB/s", "promoted MiB", "GC pauses",
+         "pause ms total", "pause ms per s", "of them G1 Remark + Cleanup (n, ms)", "API peak RSS MiB"],
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|", [gc_row(r) for r in gc_runs],
+        "From the JVM's own counters (Micrometer's jvm.gc.memory.allocated/promoted and jvm.gc.pause, "
+        "read from /actuator/prometheus before and after each run). G1's Remark and Cleanup pauses (one "
+        "each per concurrent marking cycle) are counted in the pauses; Micrometer files them under "
+        "jvm.gc.concurrent.phase.time. The allocation rate sets how often "
+        "the young generation fills, so it is what a smaller heap trades against: each pause stops "
+        "every request in flight.")
 
 # ---- fixed rate
 if fixed:
-    lines += ["## Cached reads at fixed rates (open loop, vegeta, at most 32 connections)", "",
-              "| rate req/s | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | errors | load before |",
-              "|---:|---:|---:|---:|---:|---:|---:|---|"]
-    lines += [f"| {f['rate']} | {f['throughput']:.0f} | {f['p50_ms']:.1f} | {f['p90_ms']:.1f} | {f['p99_ms']:.1f} | "
-              f"{f['max_ms']:.1f} | {f['errors']} | {f['load_before']} |" for f in fixed]
-    lines += ["", "wrk (above) sends the next request as soon as an answer arrives, so its runs are at "
-              "saturation; here requests leave on a fixed schedule, so the latency is what a client sees "
-              "at that load.", ""]
+    lines += section(
+        "Cached reads at fixed rates (open loop, vegeta, at most 32 connections)",
+        ["rate req/s", "achieved req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "load before"],
+        "|---:|---:|---:|---:|---:|---:|---:|---|",
+        [[str(f["rate"]), f"{f['throughput']:.0f}", f"{f['p50_ms']:.1f}", f"{f['p90_ms']:.1f}", f"{f['p99_ms']:.1f}",
+          f"{f['max_ms']:.1f}", str(f["errors"]), f["load_before"]] for f in fixed],
+        "wrk (above) sends the next request as soon as an answer arrives, so its runs are at "
+        "saturation; here requests leave on a fixed schedule, so the latency is what a client sees "
+        "at that load.")
 
 # ---- startup
 if startups:
-    lines += ["## Startup: container process start → readiness 200", "",
-              "| mode | runs | median ready s | min | max | JVM 'process running for' s (median) | load |",
-              "|---|---:|---:|---:|---:|---:|---|"]
-    for mode in ("aot", "no-aot"):
-        s = [x for x in startups if x["mode"] == mode]
-        if not s:
-            continue
+    def startup_row(mode, s):
         ready = [x["ready_s"] for x in s]
         jvm = [x["jvm_process_running_s"] for x in s if x["jvm_process_running_s"] == x["jvm_process_running_s"]]
-        lines.append(f"| {'with AOT cache' if mode == 'aot' else 'without AOT cache'} | {len(s)} | "
-                     f"{statistics.median(ready):.2f} | {min(ready):.2f} | {max(ready):.2f} | "
-                     f"{statistics.median(jvm) if jvm else float('nan'):.2f} | {s[0]['load']} |")
-    lines += ["", "Ready = container StartedAt (docker) to the first 200 of /actuator/health/readiness "
-              "(polled every 20 ms from the host).", ""]
+        return ["with AOT cache" if mode == "aot" else "without AOT cache", str(len(s)),
+                f"{statistics.median(ready):.2f}", f"{min(ready):.2f}", f"{max(ready):.2f}",
+                f"{statistics.median(jvm) if jvm else float('nan'):.2f}", s[0]["load"]]
+    by_mode = {mode: [x for x in startups if x["mode"] == mode] for mode in ("aot", "no-aot")}
+    lines += section(
+        "Startup: container process start → readiness 200",
+        ["mode", "runs", "median ready s", "min", "max", "JVM 'process running for' s (median)", "load"],
+        "|---|---:|---:|---:|---:|---:|---|", [startup_row(mode, s) for mode, s in by_mode.items() if s],
+        "Ready = container StartedAt (docker) to the first 200 of /actuator/health/readiness "
+        "(polled every 20 ms from the host).")
+
+if pairs:
+    lines += section(
+        "Cached / GET / in back-to-back pairs",
+        ["conns", "pair", "GET / req/s", "cached by-id req/s", "ratio", "errors"], "|---:|---:|---:|---:|---:|---:|",
+        [[str(p["connections"]), str(p["pair"]), f"{p['root_rps']:.0f}", f"{p['cached_rps']:.0f}",
+          f"{p['ratio'] * 100:.0f} %", str(p["errors"])] for p in pairs],
+        "Short runs of GET / and cached reads, one right after the other, after the other scenarios at each "
+        "connection count. The target's ratio above comes from one run of each; these pairs give several "
+        "more, and their range shows how far one ratio moves on this machine.")
+
+
+def pair_ratios(conns):
+    return sorted(p["ratio"] for p in pairs if p["connections"] == conns)
+
 
 # ---- targets
 targets = []
@@ -157,6 +179,11 @@ for conns in sorted({r["connections"] for r in runs}):
     if root and cached:
         ratio = cached["rps"] / root["rps"]
         targets.append((f"cached by-id ≥ 70 % of GET / ({conns} conns)", f"{ratio * 100:.0f} %", ratio >= 0.70))
+    ratios = pair_ratios(conns)
+    if ratios:
+        median = statistics.median(ratios)
+        targets.append((f"(context) the same, median of {len(ratios)} back-to-back pairs ({conns} conns)",
+                        f"{median * 100:.0f} % ({ratios[0] * 100:.0f}-{ratios[-1] * 100:.0f} %)", median >= 0.70))
     if cached:
         targets.append((f"cached by-id: 0 SQL statements on users ({conns} conns)",
                         str(cached["sql_statements_users"]), cached["sql_statements_users"] == 0))
@@ -184,7 +211,7 @@ if aot:
 for f in fixed:
     targets.append((f"(context) p99 ≤ 10 ms, cached by-id at a fixed {f['rate']} req/s, ≤ 32 conns",
                     f"{f['p99_ms']:.1f} ms", f["p99_ms"] <= 10))
-errors = sum(r["errors"] for r in runs) + sum(f["errors"] for f in fixed)
+errors = sum(r["errors"] for r in runs) + sum(f["errors"] for f in fixed) + sum(p["errors"] for p in pairs)
 targets.append(("no errors in any run", str(errors), errors == 0))
 lines += ["## Targets (issue 8)", "", "| target | measured | met |", "|---|---:|---|"]
 lines += [f"| {t} | {v} | {'yes' if ok else '**no**'} |" for t, v, ok in targets]
@@ -195,7 +222,7 @@ if (out / "notes.md").exists():
 
 (out / "results.md").write_text("\n".join(lines))
 (out / "results.json").write_text(json.dumps({"machine": machine, "runs": runs, "startup": startups,
-                                              "fixed_rate": fixed,
+                                              "fixed_rate": fixed, "pairs": pairs,
                                               "targets": [{"target": t, "measured": v, "met": ok}
                                                           for t, v, ok in targets]}, indent=2))
 

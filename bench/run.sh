@@ -10,6 +10,8 @@
 #                                        every read a miss (the run warns, and results.md says so, if not)
 #   list      GET /users?limit=20&...    50 pages, cycled (cached after their first read)
 #   post      POST /users                a unique email a request
+#   pairs     GET / and cached reads     BENCH_RATIO_PAIRS (5) back-to-back pairs of short runs
+#                                        (BENCH_RATIO_SECONDS, 6): the cached / GET / ratio of each
 # For each run: req/s, p50/p90/p99/max latency, errors (socket errors and HTTP >= 400), the
 # API process's CPU and peak RSS (from /proc of its host PID, plus a `docker stats` sample),
 # the cache outcome counters, the bytes the JVM allocated per request and its GC pauses
@@ -23,7 +25,8 @@
 #
 # Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
 # BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (400000), BENCH_STARTUP_RUNS (3),
-# BENCH_SCENARIOS ("root cached uncached list post fixedrate"; "" = startup only), BENCH_RATES ("1000 5000 10000"),
+# BENCH_SCENARIOS ("root cached uncached list post pairs fixedrate"; "" = startup only), BENCH_RATES ("1000 5000 10000"),
+# BENCH_RATIO_PAIRS (5), BENCH_RATIO_SECONDS (6),
 # BENCH_KEEP_STACK=1 (leave it running),
 # BENCH_API_PORT (18000), BENCH_MANAGEMENT_PORT (18081), BENCH_OUT, BENCH_COMPOSE_EXTRA (a variant),
 # BENCH_TARGET: "container" (default) sends the load to the API container's address on the compose
@@ -53,8 +56,10 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32 128}
 export WRK_THREADS=${BENCH_THREADS:-2}
 SEED_USERS=${BENCH_SEED_USERS:-400000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
-SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post fixedrate}
+SCENARIOS=${BENCH_SCENARIOS-root cached uncached list post pairs fixedrate}
 RATES=${BENCH_RATES:-1000 5000 10000}
+RATIO_PAIRS=${BENCH_RATIO_PAIRS:-5}
+RATIO_SECONDS=${BENCH_RATIO_SECONDS:-6}
 CACHED_IDS=1000
 # the uncached run needs more distinct ids than it can read (about 10 000 req/s here)
 ((SEED_USERS >= 20 * CACHED_IDS)) || die "BENCH_SEED_USERS must be at least $((20 * CACHED_IDS)) (the uncached run reads distinct ids)"
@@ -282,6 +287,46 @@ EOF
   rm -f "$json" "$rss_file" "$stats_file"
 }
 
+# ---- cached / GET / in back-to-back pairs ---------------------------------------------------
+# One run of each gives one ratio, and on 2 shared cores two runs a minute apart differed by up to
+# 20 points (bench/tuning/README.md, round 11). Pairs of short runs, back to back, give several
+# more; the report shows their median and range next to the target's single ratio.
+
+# short_rps SCRIPT CONNECTIONS [VAR=VALUE...]: "req/s errors" of one RATIO_SECONDS wrk run
+short_rps() {
+  local script=$1 conns=$2 json; shift 2
+  json=$(mktemp)
+  load_gen env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${RATIO_SECONDS}s" --timeout 5s \
+    -s "bench/lua/$script" "$API" >/dev/null
+  python3 - "$json" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"{r['requests'] / (r['duration_us'] / 1e6):.1f} {sum(v for k, v in r.items() if k.startswith('errors_'))}")
+EOF
+  rm -f "$json"
+}
+
+# ratio_pairs CONNECTIONS: RATIO_PAIRS pairs of GET / then cached reads, appended to pairs.jsonl
+ratio_pairs() {
+  local conns=$1 pair root cached
+  log "cached / GET / in $RATIO_PAIRS back-to-back pairs of ${RATIO_SECONDS} s runs at $conns connections"
+  for ((pair = 1; pair <= RATIO_PAIRS; pair++)); do
+    root=$(short_rps root.lua "$conns")
+    cached=$(short_rps by_id.lua "$conns" ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS)
+    # shellcheck disable=SC2086 # "req/s errors" of each run: two arguments apiece
+    python3 - "$out/pairs.jsonl" "$conns" "$pair" $root $cached <<'EOF'
+import json, sys
+path, conns, pair, root_rps, root_errors, cached_rps, cached_errors = sys.argv[1:]
+row = {"connections": int(conns), "pair": int(pair), "root_rps": float(root_rps),
+       "cached_rps": float(cached_rps), "ratio": float(cached_rps) / float(root_rps),
+       "errors": int(root_errors) + int(cached_errors)}
+open(path, "a").write(json.dumps(row) + "\n")
+print(f"    pair {row['pair']}  GET / {row['root_rps']:8.0f} req/s  cached {row['cached_rps']:8.0f} req/s"
+      f"  ratio {row['ratio'] * 100:3.0f} %  errors {row['errors']}", file=sys.stderr)
+EOF
+  done
+}
+
 # fixed_rate RATE TARGETS: cached by-id reads (vegeta TARGETS file) at RATE req/s for DURATION over
 # at most 32 connections
 fixed_rate() {
@@ -337,6 +382,9 @@ for conns in $CONNECTIONS; do
         uncached_next=$((uncached_next + $(tail -n1 "$out/runs.jsonl" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id_span"])'))) ;;
       list) run list "$conns" list.lua LIST_LIMIT=20 LIST_PAGES=50 ;;
       post) run post "$conns" post.lua RUN_ID="$(date +%s)-c$conns" ;;
+      pairs)
+        warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
+        ratio_pairs "$conns" ;;
       fixedrate) ;;  # once, below
       *) die "unknown scenario $scenario" ;;
     esac

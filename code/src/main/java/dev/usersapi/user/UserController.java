@@ -69,6 +69,7 @@ class UserController {
         return withCacheHeader(users.find(id), response);
     }
 
+    /** The page as {@link UserService#list} keeps it: its JSON body, which the 200 schema below describes. */
     @GetMapping
     @Operation(summary = "List users ordered by id, one page at a time", responses = {
         @ApiResponse(responseCode = "200", description = "A page of users",
@@ -78,7 +79,6 @@ class UserController {
                         schema = @Schema(type = "string", allowableValues = {"HIT", "MISS"}))),
         @ApiResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = PROBLEM)),
         @ApiResponse(responseCode = "503", description = "Database unavailable", content = @Content(mediaType = PROBLEM))})
-    /** The page as {@link UserService#list} keeps it: its JSON body, which the schema above describes. */
     byte[] list(
             @Parameter(description = "Page size, 1 to " + MAX_LIMIT + "; empty means the default", allowEmptyValue = true)
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
