@@ -208,6 +208,14 @@ uncached_first=$((first_id + CACHED_IDS)) uncached_count=$(((last_id - first_id 
 uncached_next=$uncached_first
 
 # ---- one wrk run -----------------------------------------------------------------------------
+# wrk_load SECONDS CONNECTIONS SCRIPT JSON [VAR=VALUE...]: one measured wrk run; common.lua's done()
+# writes its summary to JSON, wrk's own report goes to stdout
+wrk_load() {
+  local seconds=$1 conns=$2 script=$3 json=$4; shift 4
+  load_gen env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${seconds}s" --timeout 5s \
+    -s "bench/lua/$script" "$API"
+}
+
 # run NAME CONNECTIONS SCRIPT [VAR=VALUE...]: measures one run and appends it to runs.jsonl
 run() {
   local name=$1 conns=$2 script=$3; shift 3
@@ -228,8 +236,7 @@ run() {
   # one `docker stats` sample in the middle of the run
   ( sleep $((DURATION / 2)); docker stats --no-stream --format '{{.CPUPerc}} {{.MemUsage}}' "$api_c" >"$stats_file" ) &
   stats_pid=$!
-  load_gen env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --timeout 5s \
-    -s "bench/lua/$script" "$API" >"$out/wrk-$name-c$conns.txt"
+  wrk_load "$DURATION" "$conns" "$script" "$json" "$@" >"$out/wrk-$name-c$conns.txt"
   ticks1=$(cpu_ticks "$pid") after=$(service_counters) load1=$(loadavg)
   kill "$sampler" 2>/dev/null || true
   wait "$stats_pid" 2>/dev/null || true
@@ -292,39 +299,28 @@ EOF
 # 20 points (bench/tuning/README.md, round 11). Pairs of short runs, back to back, give several
 # more; the report shows their median and range next to the target's single ratio.
 
-# short_rps SCRIPT CONNECTIONS [VAR=VALUE...]: "req/s errors" of one RATIO_SECONDS wrk run
-short_rps() {
-  local script=$1 conns=$2 json; shift 2
-  json=$(mktemp)
-  load_gen env "$@" WRK_JSON="$json" wrk -t"$WRK_THREADS" -c"$conns" -d"${RATIO_SECONDS}s" --timeout 5s \
-    -s "bench/lua/$script" "$API" >/dev/null
-  python3 - "$json" <<'EOF'
-import json, sys
-r = json.load(open(sys.argv[1]))
-print(f"{r['requests'] / (r['duration_us'] / 1e6):.1f} {sum(v for k, v in r.items() if k.startswith('errors_'))}")
-EOF
-  rm -f "$json"
-}
-
 # ratio_pairs CONNECTIONS: RATIO_PAIRS pairs of GET / then cached reads, appended to pairs.jsonl
 ratio_pairs() {
-  local conns=$1 pair root cached
+  local conns=$1 pair root_json cached_json
+  root_json=$(mktemp) cached_json=$(mktemp)
   log "cached / GET / in $RATIO_PAIRS back-to-back pairs of ${RATIO_SECONDS} s runs at $conns connections"
   for ((pair = 1; pair <= RATIO_PAIRS; pair++)); do
-    root=$(short_rps root.lua "$conns")
-    cached=$(short_rps by_id.lua "$conns" ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS)
-    # shellcheck disable=SC2086 # "req/s errors" of each run: two arguments apiece
-    python3 - "$out/pairs.jsonl" "$conns" "$pair" $root $cached <<'EOF'
+    wrk_load "$RATIO_SECONDS" "$conns" root.lua "$root_json" >/dev/null
+    wrk_load "$RATIO_SECONDS" "$conns" by_id.lua "$cached_json" ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS >/dev/null
+    python3 - "$root_json" "$cached_json" "$out/pairs.jsonl" "$conns" "$pair" <<'EOF'
 import json, sys
-path, conns, pair, root_rps, root_errors, cached_rps, cached_errors = sys.argv[1:]
-row = {"connections": int(conns), "pair": int(pair), "root_rps": float(root_rps),
-       "cached_rps": float(cached_rps), "ratio": float(cached_rps) / float(root_rps),
-       "errors": int(root_errors) + int(cached_errors)}
-open(path, "a").write(json.dumps(row) + "\n")
+root, cached = (json.load(open(path)) for path in sys.argv[1:3])
+def rps(r):
+    return r["requests"] / (r["duration_us"] / 1e6)
+row = {"connections": int(sys.argv[4]), "pair": int(sys.argv[5]), "root_rps": rps(root),
+       "cached_rps": rps(cached), "ratio": rps(cached) / rps(root),
+       "errors": sum(v for r in (root, cached) for k, v in r.items() if k.startswith("errors_"))}
+open(sys.argv[3], "a").write(json.dumps(row) + "\n")
 print(f"    pair {row['pair']}  GET / {row['root_rps']:8.0f} req/s  cached {row['cached_rps']:8.0f} req/s"
       f"  ratio {row['ratio'] * 100:3.0f} %  errors {row['errors']}", file=sys.stderr)
 EOF
   done
+  rm -f "$root_json" "$cached_json"
 }
 
 # fixed_rate RATE TARGETS: cached by-id reads (vegeta TARGETS file) at RATE req/s for DURATION over
