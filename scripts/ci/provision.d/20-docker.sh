@@ -5,7 +5,9 @@
 # idempotent: installed packages, a running daemon and up-to-date images are left alone.
 provision_docker() {
   local -a packages=()
-  command -v docker >/dev/null || packages+=(docker.io)
+  # The engine, not the client: some machines ship a docker CLI (/usr/local/bin/docker) without
+  # a daemon, and a check for `docker` alone then skipped the install and never started one.
+  command -v dockerd >/dev/null || packages+=(docker.io)
   command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || packages+=(docker-compose)
   command -v debootstrap >/dev/null || packages+=(debootstrap)
   if ((${#packages[@]})); then
