@@ -208,11 +208,14 @@ aot = [x["ready_s"] for x in startups if x["mode"] == "aot"]
 if aot:
     targets.append(("ready ≤ 3 s (with AOT cache, median)", f"{statistics.median(aot):.2f} s",
                     statistics.median(aot) <= 3.0))
+# A rate above what the machine serves fails requests by design (vegeta's time-out): each rate's row
+# says so next to its p99, rather than folding them into the error count of the saturation runs.
 for f in fixed:
-    targets.append((f"(context) p99 ≤ 10 ms, cached by-id at a fixed {f['rate']} req/s, ≤ 32 conns",
-                    f"{f['p99_ms']:.1f} ms", f["p99_ms"] <= 10))
-errors = sum(r["errors"] for r in runs) + sum(f["errors"] for f in fixed) + sum(p["errors"] for p in pairs)
-targets.append(("no errors in any run", str(errors), errors == 0))
+    failed = f" ({f['errors']} of {f['requests']} failed; {f['throughput']:.0f} req/s served)" if f["errors"] else ""
+    targets.append((f"(context) p99 ≤ 10 ms and no errors, cached by-id at a fixed {f['rate']} req/s, ≤ 32 conns",
+                    f"{f['p99_ms']:.1f} ms{failed}", f["p99_ms"] <= 10 and f["errors"] == 0))
+errors = sum(r["errors"] for r in runs) + sum(p["errors"] for p in pairs)
+targets.append(("no errors in any wrk run (the scenarios and the pairs)", str(errors), errors == 0))
 lines += ["## Targets (issue 8)", "", "| target | measured | met |", "|---|---:|---|"]
 lines += [f"| {t} | {v} | {'yes' if ok else '**no**'} |" for t, v, ok in targets]
 lines += ["", "![chart](chart.png)", ""]
