@@ -264,8 +264,6 @@ samples = [line.split() for line in open("$rss_file") if len(line.split()) == 2]
 stats = open("$stats_file").read().split()
 r.update({
     "scenario": "$name", "connections": $conns,
-    "rps": r["requests"] / seconds,
-    "errors": sum(r[k] for k in r if k.startswith("errors_")),
     "cpu_cores": ($ticks1 - $ticks0) / 100 / seconds,
     "rss_peak_mib": round(max(int(t) for t, _ in samples) / 1024, 1) if samples else None,
     "rss_anon_peak_mib": round(max(int(a) for _, a in samples) / 1024, 1) if samples else None,
@@ -310,11 +308,9 @@ ratio_pairs() {
     python3 - "$root_json" "$cached_json" "$out/pairs.jsonl" "$conns" "$pair" <<'EOF'
 import json, sys
 root, cached = (json.load(open(path)) for path in sys.argv[1:3])
-def rps(r):
-    return r["requests"] / (r["duration_us"] / 1e6)
-row = {"connections": int(sys.argv[4]), "pair": int(sys.argv[5]), "root_rps": rps(root),
-       "cached_rps": rps(cached), "ratio": rps(cached) / rps(root),
-       "errors": sum(v for r in (root, cached) for k, v in r.items() if k.startswith("errors_"))}
+row = {"connections": int(sys.argv[4]), "pair": int(sys.argv[5]), "root_rps": root["rps"],
+       "cached_rps": cached["rps"], "ratio": cached["rps"] / root["rps"],
+       "errors": root["errors"] + cached["errors"]}
 open(sys.argv[3], "a").write(json.dumps(row) + "\n")
 print(f"    pair {row['pair']}  GET / {row['root_rps']:8.0f} req/s  cached {row['cached_rps']:8.0f} req/s"
       f"  ratio {row['ratio'] * 100:3.0f} %  errors {row['errors']}", file=sys.stderr)

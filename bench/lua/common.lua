@@ -23,15 +23,17 @@ local function id_span()
   return span
 end
 
+-- rps and errors (the sum of wrk's five error counters) are derived here, once, for every reader.
 function done(summary, latency, requests)
   local out = assert(io.open(os.getenv("WRK_JSON"), "w"))
   local e = summary.errors
   out:write(string.format(
-    '{"requests": %d, "duration_us": %d, "bytes": %d, "errors_connect": %d, "errors_read": %d, '
-      .. '"errors_write": %d, "errors_status": %d, "errors_timeout": %d, '
+    '{"requests": %d, "duration_us": %d, "rps": %.3f, "bytes": %d, "errors": %d, "errors_connect": %d, '
+      .. '"errors_read": %d, "errors_write": %d, "errors_status": %d, "errors_timeout": %d, '
       .. '"lat_p50_us": %d, "lat_p90_us": %d, "lat_p99_us": %d, "lat_max_us": %d, "lat_mean_us": %.1f, '
       .. '"id_span": %d}\n',
-    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    summary.requests, summary.duration, summary.requests / (summary.duration / 1e6), summary.bytes,
+    e.connect + e.read + e.write + e.status + e.timeout, e.connect, e.read, e.write, e.status, e.timeout,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
     id_span()))
   out:close()
