@@ -28,6 +28,14 @@ ensure_venv() {
   printf '%s\n' "$venv"
 }
 
+# hold_build_lock DIR: an exclusive lock on DIR/.lock until the calling script exits, so that
+# another checkout on this machine building the same tool version waits for it instead of racing.
+hold_build_lock() {
+  mkdir -p "$1"
+  exec 9>"$1/.lock"
+  flock 9
+}
+
 # ensure_go_tool NAME MODULE_PATH@VERSION [go build flags...] -> prints the binary's path.
 ensure_go_tool() {
   local name=$1 module=$2; shift 2
