@@ -52,6 +52,22 @@ ensure_go_tool() {
   printf '%s\n' "$bin"
 }
 
+# resolve_compose: sets the array COMPOSE to `docker compose`, the README's command (the v2
+# plugin), or to Debian's docker-compose 1.29 where only that is installed; under CI only v2,
+# which CI provisions (scripts/ci/provision.d/20-docker.sh), so the README's command is the one tested.
+resolve_compose() {
+  # shellcheck disable=SC2034  # COMPOSE is read by the scripts that source this file
+  if docker compose version >/dev/null 2>&1; then
+    COMPOSE=(docker compose)
+  elif [[ -n "${CI:-}" ]]; then
+    die "CI runs the README's \`docker compose\` (the v2 plugin), and it is not installed (provision: scripts/ci/provision.d/20-docker.sh)"
+  elif command -v docker-compose >/dev/null; then
+    COMPOSE=(docker-compose)
+  else
+    die "neither \`docker compose\` (the v2 plugin) nor docker-compose is installed"
+  fi
+}
+
 # container_network ID / container_ip ID: the network a container is on and its address there
 # (compose puts a service on one network, its project's).
 container_network() { docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$1"; }
