@@ -7,6 +7,8 @@
 # refuses, so this builds inside a copy of the module with the module's own go.mod and go.sum.
 # The binary is cached under $USERS_API_CACHE/bin/docker-compose-<version>/. Bump
 # COMPOSE_VERSION to upgrade; v2.40.3 was checked against Debian's Docker Engine 20.10 (API 1.41).
+# Without buildx it builds with its internal builder, which it says a later release removes:
+# check `docker compose build` on a bump.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib.sh"
@@ -19,7 +21,7 @@ bin="$bin_dir/docker-compose"
 hold_build_lock "$bin_dir"
 if [[ ! -x "$bin" ]]; then
   command -v go >/dev/null || die "go is required to build Docker Compose $COMPOSE_VERSION"
-  log "building Docker Compose $COMPOSE_VERSION from the Go module proxy (first run on this machine only; about 3 minutes)"
+  log "building Docker Compose $COMPOSE_VERSION from the Go module proxy (first run on this machine only; about 4 minutes)"
   start=$SECONDS
   module_dir=$(go mod download -json "$module@$COMPOSE_VERSION" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])') \
