@@ -73,7 +73,7 @@ command -v curl >/dev/null || die "curl is not installed"
 venv=$(ensure_venv bench bench/requirements.txt)
 vegeta=""
 [[ " $SCENARIOS " == *" fixedrate "* ]] && vegeta=$(ensure_go_tool vegeta github.com/tsenart/vegeta/v12@v12.13.0)
-if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
+resolve_compose
 mkdir -p "$out"
 rm -f "$out/runs.jsonl" "$out/startup.jsonl" "$out/fixedrate.jsonl"
 
@@ -82,7 +82,7 @@ if [[ "${BENCH_KEEP_STACK:-0}" != 1 ]]; then
 fi
 scripts/stack.sh up
 
-cid() { "${compose[@]}" ps -q "$1" | head -n1; }
+cid() { "${COMPOSE[@]}" ps -q "$1" | head -n1; }
 api_c=$(cid api) pg_c=$(cid postgres) redis_c=$(cid redis)
 psql_() { docker exec -i "$pg_c" psql -U postgres -d mydb -v ON_ERROR_STOP=1 -qAt "$@"; }
 api_pid() { docker inspect -f '{{.State.Pid}}' "$api_c"; }
@@ -176,7 +176,7 @@ json.dump({
   "kernel": "$(uname -r)",
   "load_at_start": "$(loadavg)",
   "docker": "$(docker version --format '{{.Server.Version}}' 2>/dev/null)",
-  "compose": "$("${compose[@]}" version --short 2>/dev/null || "${compose[@]}" version | head -n1)",
+  "compose": "$("${COMPOSE[@]}" version --short 2>/dev/null || "${COMPOSE[@]}" version | head -n1)",
   "wrk": "$(wrk --version 2>&1 | sed -n '1s/^\(wrk [^ ]*\).*/\1/p')",
   "java": """$java_version""",
   "jvm_options": """$jvm_env""",

@@ -8,39 +8,33 @@
 #   scripts/stack.sh down   stop the stack and delete its volumes
 #   scripts/stack.sh logs   the services' recent logs
 #
-# Uses `docker compose` (v2) when the plugin is there, else docker-compose (1.29). The
-# project name is COMPOSE_PROJECT_NAME (default users-api). Fails loudly when docker is
-# not usable.
+# Uses `docker compose` (v2) when the plugin is there, else docker-compose (1.29); under CI
+# only v2, the README's command (CI provisions it). The project name is COMPOSE_PROJECT_NAME
+# (default users-api). Fails loudly when docker is not usable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-users-api}"
 SERVICES=(postgres redis api)
 
 # shellcheck source=scripts/tools/lib.sh
-source scripts/tools/lib.sh  # log, die
+source scripts/tools/lib.sh  # log, die, resolve_compose
 
 docker info >/dev/null 2>&1 \
   || die "docker is not usable here (\`docker info\` failed): the local stack cannot run (provision: scripts/ci/provision.d/20-docker.sh)"
-if docker compose version >/dev/null 2>&1; then
-  compose=(docker compose)
-elif command -v docker-compose >/dev/null; then
-  compose=(docker-compose)
-else
-  die "neither \`docker compose\` (v2 plugin) nor docker-compose is installed"
-fi
+resolve_compose
 
 dump_logs() {
-  printf '\n==> %s ps\n' "${compose[*]}" >&2
-  "${compose[@]}" ps >&2 || true
-  printf '\n==> %s logs (last 200 lines a service)\n' "${compose[*]}" >&2
-  "${compose[@]}" logs --no-color --tail=200 >&2 || true
+  printf '\n==> %s ps\n' "${COMPOSE[*]}" >&2
+  "${COMPOSE[@]}" ps >&2 || true
+  printf '\n==> %s logs (last 200 lines a service)\n' "${COMPOSE[*]}" >&2
+  "${COMPOSE[@]}" logs --no-color --tail=200 >&2 || true
 }
 
 # health SERVICE -> healthy | starting | unhealthy | exited | restarting | missing | ...
 # A container that has restarted (a crash loop under `restart: unless-stopped`) counts as failed.
 health() {
   local id
-  id=$("${compose[@]}" ps -q "$1" 2>/dev/null | head -n1)
+  id=$("${COMPOSE[@]}" ps -q "$1" 2>/dev/null | head -n1)
   [[ -n "$id" ]] || { echo missing; return; }
   docker inspect --format '{{ if gt .RestartCount 0 }}crashed-and-restarted{{ else if ne .State.Status "running" }}{{ .State.Status }}{{ else if .State.Health }}{{ .State.Health.Status }}{{ else }}no-healthcheck{{ end }}' "$id"
 }
@@ -74,14 +68,14 @@ wait_healthy() {
 up() {
   [[ -f code/Dockerfile ]] || die "code/Dockerfile not found: the service is not on this branch, so the api image cannot be built"
   local start=$SECONDS build_s healthy_s
-  log "building the images (${compose[*]} build)"
-  if ! "${compose[@]}" build; then
+  log "building the images (${COMPOSE[*]} build; $("${COMPOSE[@]}" version --short))"
+  if ! "${COMPOSE[@]}" build; then
     die "image build failed (without a registry the base images must be present locally: scripts/ci/standin-images.sh)"
   fi
   build_s=$((SECONDS - start))
   log "built in ${build_s} s; starting the stack"
   start=$SECONDS
-  "${compose[@]}" up --build -d || { dump_logs; die "${compose[*]} up failed"; }
+  "${COMPOSE[@]}" up --build -d || { dump_logs; die "${COMPOSE[*]} up failed"; }
   wait_healthy
   healthy_s=$((SECONDS - start))
   log "timings: build ${build_s} s, start to healthy ${healthy_s} s"
@@ -93,7 +87,7 @@ up() {
 
 case "${1:-}" in
   up) up ;;
-  down) "${compose[@]}" down -v --remove-orphans ;;
+  down) "${COMPOSE[@]}" down -v --remove-orphans ;;
   logs) dump_logs ;;
   *) die "usage: $0 up|down|logs" ;;
 esac

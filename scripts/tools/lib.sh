@@ -28,6 +28,14 @@ ensure_venv() {
   printf '%s\n' "$venv"
 }
 
+# hold_build_lock DIR: an exclusive lock on DIR/.lock until the calling script exits, so that
+# another checkout on this machine building the same tool version waits for it instead of racing.
+hold_build_lock() {
+  mkdir -p "$1"
+  exec 9>"$1/.lock"
+  flock 9
+}
+
 # ensure_go_tool NAME MODULE_PATH@VERSION [go build flags...] -> prints the binary's path.
 ensure_go_tool() {
   local name=$1 module=$2; shift 2
@@ -42,6 +50,22 @@ ensure_go_tool() {
     log "built $name in $((SECONDS - start)) s"
   fi
   printf '%s\n' "$bin"
+}
+
+# resolve_compose: sets the array COMPOSE to `docker compose`, the README's command (the v2
+# plugin), or to Debian's docker-compose 1.29 where only that is installed; under CI only v2,
+# which CI provisions (scripts/ci/provision.d/20-docker.sh), so the README's command is the one tested.
+resolve_compose() {
+  # shellcheck disable=SC2034  # COMPOSE is read by the scripts that source this file
+  if docker compose version >/dev/null 2>&1; then
+    COMPOSE=(docker compose)
+  elif [[ -n "${CI:-}" ]]; then
+    die "CI runs the README's \`docker compose\` (the v2 plugin), and it is not installed (provision: scripts/ci/provision.d/20-docker.sh)"
+  elif command -v docker-compose >/dev/null; then
+    COMPOSE=(docker-compose)
+  else
+    die "neither \`docker compose\` (the v2 plugin) nor docker-compose is installed"
+  fi
 }
 
 # container_network ID / container_ip ID: the network a container is on and its address there

@@ -90,10 +90,7 @@ check_aws() {
   fi
 }
 
-# Another checkout on this machine may be building the same versions: wait for it, don't race.
-mkdir -p "$mirror"
-exec 9>"$mirror/.lock"
-flock 9
+hold_build_lock "$mirror"
 helm_bin=$(build_helm)
 mkdir -p "$mirror"
 check_aws

@@ -20,10 +20,7 @@ TOFU_REPLACE="github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 
 
 bin_dir="$USERS_API_CACHE/bin/tofu-$TOFU_VERSION"
 bin="$bin_dir/tofu"
-mkdir -p "$bin_dir"
-# Another checkout on this machine may be building the same version: wait for it, don't race.
-exec 9>"$bin_dir/.lock"
-flock 9
+hold_build_lock "$bin_dir"
 if [[ ! -x "$bin" ]]; then
   command -v go >/dev/null || die "go is required to build OpenTofu $TOFU_VERSION"
   src="$USERS_API_CACHE/src/tofu-$TOFU_VERSION"

@@ -23,9 +23,8 @@ PROBLEM_JSON = "application/problem+json"
 
 
 def compose(*args, timeout=120):
-    """docker compose (v2) or docker-compose (1.29) in the suite's project (COMPOSE_* from run.sh)."""
-    base = ["docker", "compose"] if subprocess.run(
-        ["docker", "compose", "version"], capture_output=True).returncode == 0 else ["docker-compose"]
+    """The compose command run.sh chose (COMPOSE_COMMAND), in the suite's project (COMPOSE_* from run.sh)."""
+    base = os.environ.get("COMPOSE_COMMAND", "docker compose").split()
     return subprocess.run(base + list(args), capture_output=True, text=True, timeout=timeout, check=True).stdout
 
 

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Docker engine, docker-compose and debootstrap, a running dockerd, and the local stand-ins
+# Docker engine, Docker Compose v2 and debootstrap, a running dockerd, and the local stand-ins
 # of the upstream images (scripts/ci/standin-images.sh: this CI has no container registry;
 # where `docker pull` works the script keeps the real images). Sourced by .ci/run as root;
 # idempotent: installed packages, a running daemon and up-to-date images are left alone.
@@ -8,7 +8,6 @@ provision_docker() {
   # The engine, not the client: some machines ship a docker CLI (/usr/local/bin/docker) without
   # a daemon, and a check for `docker` alone then skipped the install and never started one.
   command -v dockerd >/dev/null || packages+=(docker.io)
-  command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || packages+=(docker-compose)
   command -v debootstrap >/dev/null || packages+=(debootstrap)
   if ((${#packages[@]})); then
     echo "    installing ${packages[*]}"
@@ -36,8 +35,16 @@ provision_docker() {
     done
     echo "    docker is up after ${waited} s"
   fi
-  docker-compose version --short 2>/dev/null | sed 's/^/    docker-compose /' || true
   docker version --format '    docker engine {{.Server.Version}}'
+
+  # `docker compose` as the README says it, not Debian's docker-compose 1.29: Compose v2 is
+  # built from its Go module (scripts/tools/compose.sh) and installed as a CLI plugin.
+  if ! docker compose version >/dev/null 2>&1; then
+    local compose_bin
+    compose_bin=$(scripts/tools/compose.sh)
+    install -D -m 0755 "$compose_bin" /usr/local/lib/docker/cli-plugins/docker-compose
+  fi
+  docker compose version | sed 's/^/    /'
 
   scripts/ci/standin-images.sh
 }
