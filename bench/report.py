@@ -155,7 +155,7 @@ if startups:
         ["mode", "runs", "median ready s", "min", "max", "JVM 'process running for' s (median)", "load"],
         "|---|---:|---:|---:|---:|---:|---|", [startup_row(mode, s) for mode, s in by_mode.items() if s],
         "Ready = container StartedAt (docker) to the first 200 of /actuator/health/readiness "
-        "(polled every 20 ms from the host).")
+        "(polled every 20 ms from the host by one process, bench/wait_ready.py).")
 
 if pairs:
     lines += section(

@@ -411,12 +411,8 @@ startup() {  # startup MODE RUN
   local load0; load0=$(loadavg)
   docker run -d --name "$name" --network "$network" --env-file "$env_file" "${limit_args[@]}" --read-only --tmpfs /tmp \
     -p "127.0.0.1:$startup_port:8081" "${entry[@]}" users-api:bench "${args[@]}" >/dev/null
-  local deadline=$((SECONDS + 60))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$startup_port/actuator/health/readiness" 2>/dev/null; do
-    ((SECONDS < deadline)) || { docker logs "$name" | tail -20 >&2; die "startup ($mode) not ready after 60 s"; }
-    sleep 0.02
-  done
-  t_ready=$(date +%s.%N)
+  t_ready=$(python3 bench/wait_ready.py "http://127.0.0.1:$startup_port/actuator/health/readiness" 60 0.02) \
+    || { docker logs "$name" | tail -20 >&2; die "startup ($mode) not ready after 60 s"; }
   started=$(date -d "$(docker inspect -f '{{.State.StartedAt}}' "$name")" +%s.%N)
   local jvm
   jvm=$(docker logs "$name" 2>&1 | grep -o 'process running for [0-9.]*' | grep -o '[0-9.]*$' | head -n1)
