@@ -20,6 +20,18 @@ def read_jsonl(name):
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
 
 
+def warmup_text():
+    """How the runs were warmed up: a fixed time before warmups.jsonl existed, else until the JIT was quiet."""
+    warmups = read_jsonl("warmups.jsonl")
+    if not warmups:
+        return f"{machine['warmup_s']} s warm-ups"
+    seconds = [w["seconds"] for w in warmups]
+    busy = sum(not w["jit_quiet"] for w in warmups)
+    return (f"warm-ups of at least {machine['warmup_s']} s that went on until the JIT compilers used under "
+            f"{machine['jit_quiet_percent']} % of a core for {machine['jit_quiet_window_s']} s (this run: {len(warmups)} warm-ups, {min(seconds)}-{max(seconds)} s"
+            + (f"; {busy} stopped at the {machine['warmup_max_s']} s limit with the JIT still compiling)" if busy else ")"))
+
+
 runs = read_jsonl("runs.jsonl")
 startups = read_jsonl("startup.jsonl")
 fixed = read_jsonl("fixedrate.jsonl")
@@ -70,7 +82,7 @@ lines = [
     f"Load average (1/5/15 min) at start: {machine['load_at_start']}; at end: {machine.get('load_at_end', '?')}. "
     "wrk runs on the same machine as the stack (the load generator competes with the server for the cores).",
     "",
-    f"Each run: wrk -t{machine['wrk_threads']}, {machine['duration_s']} s, after {machine['warmup_s']} s warm-ups; "
+    f"Each run: wrk -t{machine['wrk_threads']}, {machine['duration_s']} s, after {warmup_text()}; "
     f"{machine['seed_users']} seeded users. JVM: `{machine['entrypoint']}`, {machine['jvm_options'] or 'no JAVA_TOOL_OPTIONS'}.",
     "",
     # results before BENCH_TARGET existed went through the published port
@@ -155,7 +167,7 @@ if startups:
         ["mode", "runs", "median ready s", "min", "max", "JVM 'process running for' s (median)", "load"],
         "|---|---:|---:|---:|---:|---:|---|", [startup_row(mode, s) for mode, s in by_mode.items() if s],
         "Ready = container StartedAt (docker) to the first 200 of /actuator/health/readiness "
-        "(polled every 20 ms from the host).")
+        "(polled every 20 ms from the host by one process, bench/wait_ready.py).")
 
 if pairs:
     lines += section(

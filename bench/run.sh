@@ -23,7 +23,8 @@
 # (BENCH_RATES, req/s) over at most 32 connections and reports the latency at each: an open-loop
 # measurement of what a client sees at a given load.
 #
-# Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8), BENCH_CONNECTIONS,
+# Knobs (environment): BENCH_DURATION (s a run, 15), BENCH_WARMUP (s, 8: the shortest warm-up; each
+# goes on until the JIT compilers are quiet, at most BENCH_WARMUP_MAX, 90), BENCH_CONNECTIONS,
 # BENCH_THREADS (wrk -t, 2), BENCH_SEED_USERS (600000), BENCH_STARTUP_RUNS (3),
 # BENCH_SCENARIOS ("root cached uncached list post pairs fixedrate"; "" = startup only), BENCH_RATES ("1000 5000 10000"),
 # BENCH_RATIO_PAIRS (5), BENCH_RATIO_SECONDS (6),
@@ -52,6 +53,8 @@ export API_PORT="${BENCH_API_PORT:-18000}" MANAGEMENT_HOST_PORT="${BENCH_MANAGEM
 export COMPOSE_FILE="docker-compose.yml:bench/compose.override.yml${BENCH_COMPOSE_EXTRA:+:$BENCH_COMPOSE_EXTRA}"
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-8}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-90}
+JIT_QUIET_PERCENT=10 JIT_QUIET_WINDOW=3
 CONNECTIONS=${BENCH_CONNECTIONS:-32 128}
 export WRK_THREADS=${BENCH_THREADS:-2}
 SEED_USERS=${BENCH_SEED_USERS:-600000}
@@ -75,7 +78,7 @@ vegeta=""
 [[ " $SCENARIOS " == *" fixedrate "* ]] && vegeta=$(ensure_go_tool vegeta github.com/tsenart/vegeta/v12@v12.13.0)
 resolve_compose
 mkdir -p "$out"
-rm -f "$out/runs.jsonl" "$out/startup.jsonl" "$out/fixedrate.jsonl"
+rm -f "$out/runs.jsonl" "$out/startup.jsonl" "$out/fixedrate.jsonl" "$out/warmups.jsonl"
 
 if [[ "${BENCH_KEEP_STACK:-0}" != 1 ]]; then
   trap 'log "taking the bench stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"' EXIT
@@ -186,7 +189,8 @@ json.dump({
   "compose_files": "$COMPOSE_FILE",
   "target": "$BENCH_TARGET $API",
   "load_cgroup": "$BENCH_LOAD_CGROUP ${load_cgroup:-}",
-  "duration_s": $DURATION, "warmup_s": $WARMUP, "wrk_threads": $WRK_THREADS,
+  "duration_s": $DURATION, "warmup_s": $WARMUP, "warmup_max_s": $WARMUP_MAX,
+  "jit_quiet_percent": $JIT_QUIET_PERCENT, "jit_quiet_window_s": $JIT_QUIET_WINDOW, "wrk_threads": $WRK_THREADS,
   "seed_users": $SEED_USERS,
 }, open(sys.argv[1], "w"), indent=2)
 EOF
@@ -345,15 +349,44 @@ EOF
   rm -f "$report"
 }
 
-# warmup SCRIPT [VAR=VALUE...]: the same load, not recorded (JIT, connection pools, cache)
+# jit_ticks PID: CPU ticks the JVM's compiler threads (C1, C2) have used so far
+jit_ticks() {
+  local stat comm fields sum=0
+  for stat in /proc/"$1"/task/*/stat; do
+    stat=$(<"$stat") 2>/dev/null || continue
+    comm=${stat#*(} comm=${comm%%)*}
+    [[ $comm == C[12]\ CompilerThre* ]] || continue
+    read -ra fields <<<"${stat##*) }"
+    sum=$((sum + fields[11] + fields[12]))  # utime, stime
+  done
+  echo "$sum"
+}
+
+# warmup SCRIPT [VAR=VALUE...]: the same load, not recorded (JIT, connection pools, cache): WARMUP
+# s, then JIT_QUIET_WINDOW s more at a time until the JIT compilers used under JIT_QUIET_PERCENT of
+# a core in one of them, or WARMUP_MAX s in all. A fixed time is not enough on every machine: on a
+# 2-vCPU AMD EPYC VM, C2 was still compiling (7 s of CPU in 15 s) in the first two runs after 8 s
+# warm-ups (bench/tuning/README.md, round 15). Appends the time it took to warmups.jsonl.
 warmup() {
   local script=$1; shift
-  load_gen env "$@" WRK_JSON=/dev/null wrk -t"$WRK_THREADS" -c32 -d"${WARMUP}s" -s "bench/lua/$script" "$API" >/dev/null
+  local pid start=$SECONDS seconds=$WARMUP ticks0 ticks1 quiet=false
+  pid=$(api_pid)
+  while :; do
+    ticks0=$(jit_ticks "$pid")
+    load_gen env "$@" WRK_JSON=/dev/null wrk -t"$WRK_THREADS" -c32 -d"${seconds}s" -s "bench/lua/$script" "$API" >/dev/null
+    ticks1=$(jit_ticks "$pid")
+    # ticks are 1/100 s: quiet when (ticks1 - ticks0) / (100 * seconds) < percent / 100
+    if ((seconds == JIT_QUIET_WINDOW && ticks1 >= ticks0 && ticks1 - ticks0 < JIT_QUIET_PERCENT * seconds)); then quiet=true; break; fi
+    ((SECONDS - start + JIT_QUIET_WINDOW <= WARMUP_MAX)) || break
+    seconds=$JIT_QUIET_WINDOW
+  done
+  printf '{"script": "%s", "seconds": %d, "jit_quiet": %s}\n' "$script" $((SECONDS - start)) "$quiet" >>"$out/warmups.jsonl"
+  log "  warm-up with $script: $((SECONDS - start)) s$([[ $quiet == true ]] || echo ", the JIT still compiling")"
 }
 
 # ---- the runs --------------------------------------------------------------------------------
 if [[ -n "${SCENARIOS// /}" ]]; then
-log "warming the JVM up (${WARMUP} s each of GET /, cached and uncached reads, lists, posts)"
+log "warming the JVM up (GET /, cached and uncached reads, lists, posts: each ${WARMUP}-${WARMUP_MAX} s, until the JIT is quiet)"
 warmup root.lua
 warmup by_id.lua ID_FIRST="$first_id" ID_COUNT=$CACHED_IDS
 warmup by_id.lua ID_FIRST=$((uncached_first + uncached_count)) ID_COUNT=$uncached_count
@@ -411,12 +444,8 @@ startup() {  # startup MODE RUN
   local load0; load0=$(loadavg)
   docker run -d --name "$name" --network "$network" --env-file "$env_file" "${limit_args[@]}" --read-only --tmpfs /tmp \
     -p "127.0.0.1:$startup_port:8081" "${entry[@]}" users-api:bench "${args[@]}" >/dev/null
-  local deadline=$((SECONDS + 60))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$startup_port/actuator/health/readiness" 2>/dev/null; do
-    ((SECONDS < deadline)) || { docker logs "$name" | tail -20 >&2; die "startup ($mode) not ready after 60 s"; }
-    sleep 0.02
-  done
-  t_ready=$(date +%s.%N)
+  t_ready=$(python3 bench/wait_ready.py "http://127.0.0.1:$startup_port/actuator/health/readiness" 60 0.02) \
+    || { docker logs "$name" | tail -20 >&2; die "startup ($mode) not ready after 60 s"; }
   started=$(date -d "$(docker inspect -f '{{.State.StartedAt}}' "$name")" +%s.%N)
   local jvm
   jvm=$(docker logs "$name" 2>&1 | grep -o 'process running for [0-9.]*' | grep -o '[0-9.]*$' | head -n1)

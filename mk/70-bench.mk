@@ -2,7 +2,7 @@
 # the compose stack in its own project (users-api-bench, API on 127.0.0.1:18000), runs wrk
 # scenarios, measures startup with and without the AOT cache, writes results.md + chart.png to
 # bench/results/<UTC timestamp>/ and takes the stack down. Needs docker and wrk (apt-get install wrk).
-#   make bench                          the full run (about 7.5 minutes, 2 of them the ratio pairs)
+#   make bench                          the full run (10.5 minutes on a 2-vCPU AMD EPYC VM, 2 of them the ratio pairs)
 #   make bench BENCH_OUT=baseline       write bench/results/baseline/ (the committed baseline)
 #   BENCH_DURATION=5 BENCH_CONNECTIONS=32 make bench    a quick look
 BENCH_OUT ?=
