@@ -3,6 +3,7 @@
 Every target is on 127.0.0.1 (run.sh publishes the stack there); every loop is bounded both in
 iterations and in time, so a broken service fails the suite instead of hanging it.
 """
+import functools
 import json
 import os
 import subprocess
@@ -28,7 +29,10 @@ def compose(*args, timeout=120):
     return subprocess.run(base + list(args), capture_output=True, text=True, timeout=timeout, check=True).stdout
 
 
+@functools.cache
 def container(service):
+    """The service's container id, looked up once: the suite stops, kills, pauses and starts its
+    containers but never recreates them, and each compose call costs 0.1-0.8 s (psql() polls)."""
     cid = compose("ps", "-q", service).split()
     assert cid, f"no container for {service}"
     return cid[0]

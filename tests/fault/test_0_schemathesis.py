@@ -1,12 +1,17 @@
 """API fuzzing from the service's own OpenAPI document (Schemathesis): no 5xx, and every response
 conforms to the spec (status code, content type, headers, body schema), for valid and invalid
-input. Bounded: max examples per operation and a time budget."""
+input. Bounded: max examples per operation and a time budget; a run that spent its budget before
+testing every operation in every phase fails instead of passing on what it left out."""
 import os
+import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import API
+from conftest import API, report
+
+PHASES = ("Examples", "Coverage", "Fuzzing", "Stateful")
 
 MAX_EXAMPLES = os.environ.get("FAULT_FUZZ_MAX_EXAMPLES", "40")
 MAX_TIME_S = os.environ.get("FAULT_FUZZ_MAX_TIME", "90")
@@ -14,22 +19,59 @@ MAX_TIME_S = os.environ.get("FAULT_FUZZ_MAX_TIME", "90")
 EXCLUDED_CHECKS = "ignored_auth"
 
 
+def untested(junit_xml, output):
+    """What a Schemathesis run left out: operations it skipped (its JUnit report gives the reason,
+    e.g. "Time limit reached") and phases its summary does not mark as run (✅)."""
+    gaps = [f"{case.get('name')}: {'; '.join(s.text or 'skipped' for s in case.iter('skipped'))}"
+            for case in ET.parse(junit_xml).iter("testcase") if case.find("skipped") is not None]
+    if "Test Phases:" not in output:
+        return gaps + ["no 'Test Phases:' summary in Schemathesis' output"]
+    summary = output.rpartition("Test Phases:")[2]
+    gaps += [f"phase {phase} did not run" for phase in PHASES
+             if not re.search(rf"^\s*✅\s+{phase}\b", summary, re.MULTILINE)]
+    return gaps
+
+
 def test_fuzz_the_openapi_spec(record_property, tmp_path):
     report_dir = Path(os.environ.get("FAULT_REPORT_DIR", "build/reports/junit/fault"))
     report_dir.mkdir(parents=True, exist_ok=True)
+    junit_xml = report_dir / "schemathesis.xml"
     st = os.environ.get("SCHEMATHESIS", str(Path(sys.executable).with_name("st")))
     cmd = [st, "run", f"{API}/openapi.json", "--url", API,
            "--checks", "all", "--exclude-checks", EXCLUDED_CHECKS,
            "--max-examples", MAX_EXAMPLES, "--max-time", MAX_TIME_S, "--seed", "20261126",
            "--request-timeout", "10", "--workers", "2", "--no-color",
-           "--report", "junit", "--report-junit-path", str(report_dir / "schemathesis.xml")]
+           "--report", "junit", "--report-junit-path", str(junit_xml)]
     print(" ".join(cmd))
     # cwd: Schemathesis keeps a crash cache in ./.schemathesis; a fresh one each run keeps runs independent.
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=int(MAX_TIME_S) + 120,
                           env={**os.environ, "NO_COLOR": "1"}, cwd=tmp_path)
     print(proc.stdout[-20000:], proc.stderr[-5000:])
     record_property("schemathesis_exit_code", proc.returncode)
+    report(record_property, "schemathesis_seconds_per_operation",
+           {case.get("name"): round(float(case.get("time")), 1) for case in ET.parse(junit_xml).iter("testcase")})
     assert proc.returncode == 0, "Schemathesis found failures (see the output above)"
+    gaps = untested(junit_xml, proc.stdout)
+    assert not gaps, (f"Schemathesis spent its {MAX_TIME_S} s before testing everything (see the output "
+                      f"above; raise FAULT_FUZZ_MAX_TIME if this machine is that slow): {gaps}")
+
+
+def test_untested_names_what_a_run_left_out(tmp_path):
+    """untested() against the report and summary of a real run cut short (--max-time 4, 2026-11-27)."""
+    junit_xml = tmp_path / "schemathesis.xml"
+    junit_xml.write_text(
+        '<testsuites><testsuite name="schemathesis">'
+        '<testcase name="GET /" time="0.25" /><testcase name="POST /users" time="4.39" />'
+        '<testcase name="GET /users/{id}" time="0.00"><skipped type="skipped">No examples in schema</skipped>'
+        '<skipped type="skipped">Time limit reached</skipped></testcase></testsuite></testsuites>')
+    cut_short = "Test Phases:\n  ✅ Examples\n  ✅ Coverage\n  ⏭  Fuzzing\n  ⏭  Stateful\n\nTest cases:\n"
+    assert untested(junit_xml, cut_short) == [
+        "GET /users/{id}: No examples in schema; Time limit reached",
+        "phase Fuzzing did not run", "phase Stateful did not run"]
+    complete = "Test Phases:\n  ✅ Examples\n  ✅ Coverage\n  ✅ Fuzzing\n  ✅ Stateful\n\nTest cases:\n"
+    junit_xml.write_text('<testsuites><testsuite name="schemathesis"><testcase name="GET /" time="0.3" />'
+                         '</testsuite></testsuites>')
+    assert untested(junit_xml, complete) == []
 
 
 # Regressions of the contract bugs Schemathesis found (each was a 500 or a wrong spec before).
