@@ -2,7 +2,7 @@
 Usage: wait_ready.py URL [TIMEOUT_S] [INTERVAL_S]; exits 1 when TIMEOUT_S (60) passes first.
 
 One process polls for the whole start-up. A `curl` per poll costs about 15 ms of CPU on a slow
-2-core machine; every 20 ms that is a third of a core taken from the JVM being timed
+2-core machine; every 20 ms that is about 0.4 of a core taken from the JVM being timed
 (bench/tuning/README.md, round 15)."""
 import http.client
 import sys

@@ -97,8 +97,9 @@ def test_sigterm_completes_in_flight_requests(api_healthy, record_property):
     report(record_property, "sigterm_in_flight_slow_max_s", round(max((e for _, _, e, _ in slow), default=0), 2))
     report(record_property, "sigterm_background_before_signal", {k: sum(1 for r in before_signal if r.kind == k)
                                                                  for k in ("ok", "refused", "cut")})
-    # The count depends on how long the set-up before the signal took (each psql() call runs
-    # `compose ps`), so the window and the rate are what compare across runs.
+    # The count depends on how long the set-up before the signal took (its psql() calls, which ran
+    # `compose ps` each until container ids were cached), so the window and the rate are what
+    # compare across runs.
     window = sigterm_at - min((r.started for r in before_signal), default=sigterm_at)
     report(record_property, "sigterm_background_before_signal_window_s", round(window, 2))
     report(record_property, "sigterm_background_before_signal_rps",
