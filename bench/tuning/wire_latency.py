@@ -19,20 +19,20 @@ import struct
 import sys
 
 LINKTYPE_HEADER = {1: 14, 113: 16}  # Ethernet, Linux cooked (tcpdump -i any)
+# pcap's magic number, as the file's first 4 bytes: the byte order and the timestamps' fraction
+MAGIC = {
+    b"\xd4\xc3\xb2\xa1": ("<", 1e-6), b"\xa1\xb2\xc3\xd4": (">", 1e-6),
+    b"\x4d\x3c\xb2\xa1": ("<", 1e-9), b"\xa1\xb2\x3c\x4d": (">", 1e-9),
+}
 
 
 def packets(path):
     """Yields (seconds, source port, destination port, TCP payload bytes) of every IPv4 TCP packet."""
     with open(path, "rb") as f:
         header = f.read(24)
-        magic = header[:4]
-        if magic in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1"):
-            endian = "<"
-        elif magic in (b"\xa1\xb2\xc3\xd4", b"\xa1\xb2\x3c\x4d"):
-            endian = ">"
-        else:
+        if header[:4] not in MAGIC:
             sys.exit(f"{path}: not a classic pcap file (tcpdump -w writes one; convert pcapng with editcap -F pcap)")
-        fraction = 1e-9 if magic in (b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\x3c\x4d") else 1e-6
+        endian, fraction = MAGIC[header[:4]]
         linktype = struct.unpack(endian + "I", header[20:24])[0]
         if linktype not in LINKTYPE_HEADER:
             sys.exit(f"{path}: link type {linktype} is not Ethernet or Linux cooked")
@@ -64,7 +64,7 @@ def main():
     args = parser.parse_args()
 
     waiting = {}  # client port -> time of the request's first packet not answered yet
-    latencies, slowest, silences = [], [], []
+    answers, silences = [], []  # answers: (latency, when it was asked, client port)
     start = last_answer = None
     for t, source, destination, payload in packets(args.pcap):
         start = t if start is None else start
@@ -77,22 +77,21 @@ def main():
                 silences.append((last_answer - start, t - last_answer))
             last_answer = t
             if (asked := waiting.pop(destination, None)) is not None:
-                latencies.append(t - asked)
-                slowest.append((t - asked, asked - start, destination))
-    if not latencies:
+                answers.append((t - asked, asked - start, destination))
+    if not answers:
         sys.exit(f"no answered requests to port {args.port} in {args.pcap}")
 
-    ordered = sorted(latencies)
+    answers.sort(reverse=True)
+    ordered = [latency for latency, _, _ in reversed(answers)]
     ms = {p: percentile(ordered, p) * 1000 for p in (50, 90, 99, 99.9)}
-    fast = sum(1 for x in latencies if x < 0.0005)
+    fast = sum(1 for x in ordered if x < 0.0005)
     print(f"requests answered: {len(ordered)}, mean {sum(ordered) / len(ordered) * 1000:.2f} ms")
     print("p50 {:.2f} ms, p90 {:.2f} ms, p99 {:.2f} ms, p99.9 {:.2f} ms, max {:.1f} ms".format(
         ms[50], ms[90], ms[99], ms[99.9], ordered[-1] * 1000))
     print(f"answered within 0.5 ms: {fast} ({100 * fast / len(ordered):.0f} %)")
     print(f"server silences over {args.silence_ms:g} ms: "
           + (", ".join(f"{d * 1000:.0f} ms at {s:.2f} s" for s, d in silences) or "none"))
-    slowest.sort(reverse=True)
-    print("slowest answers: " + ", ".join(f"{d * 1000:.0f} ms (from {s:.2f} s, port {p})" for d, s, p in slowest[:10]))
+    print("slowest answers: " + ", ".join(f"{d * 1000:.0f} ms (from {s:.2f} s, port {p})" for d, s, p in answers[:10]))
 
 
 if __name__ == "__main__":
