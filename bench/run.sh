@@ -191,7 +191,7 @@ json.dump({
   "load_cgroup": "$BENCH_LOAD_CGROUP ${load_cgroup:-}",
   "duration_s": $DURATION, "warmup_s": $WARMUP, "warmup_max_s": $WARMUP_MAX,
   "jit_quiet_percent": $JIT_QUIET_PERCENT, "jit_quiet_window_s": $JIT_QUIET_WINDOW, "wrk_threads": $WRK_THREADS,
-  "seed_users": $SEED_USERS,
+  "seed_users": $SEED_USERS, "ready_poller": "one process, bench/wait_ready.py",
 }, open(sys.argv[1], "w"), indent=2)
 EOF
 

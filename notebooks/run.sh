@@ -23,9 +23,9 @@ case "${1:-}" in
 esac
 
 report_dir="${NOTEBOOK_REPORT_DIR:-${REPORTS_DIR:-$PWD/build/reports}/notebook}"
-junit_dir="${JUNIT_DIR:-$PWD/build/reports/junit}/notebook"
+junit_dir=$(junit_dir_of notebook)
 rm -rf "$report_dir"
-mkdir -p "$report_dir" "$junit_dir"
+mkdir -p "$report_dir"
 venv=$(scripts/tools/notebook.sh)
 
 if ((with_stack)); then

@@ -10,6 +10,14 @@ mkdir -p "$USERS_API_CACHE"
 log() { printf '    [%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# junit_dir_of SUITE -> creates and prints the folder of that suite's JUnit XML
+# ($JUNIT_DIR/SUITE; build/reports/junit/SUITE of the current directory when run outside make).
+junit_dir_of() {
+  local dir="${JUNIT_DIR:-$PWD/build/reports/junit}/$1"
+  mkdir -p "$dir"
+  printf '%s\n' "$dir"
+}
+
 # ensure_venv NAME REQUIREMENTS_FILE -> prints the venv's path.
 # The venv is keyed by the hash of the requirements file, so editing a pin rebuilds it.
 ensure_venv() {

@@ -7,8 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
 source scripts/tools/lib.sh
-junit_dir="${JUNIT_DIR:-$PWD/build/reports/junit}/compose"
-mkdir -p "$junit_dir"
+junit_dir=$(junit_dir_of compose)
 
 # A project of its own: the closing `down -v` must never delete a developer's `make stack-up` data.
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-users-api}-test"

@@ -8,8 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
 # shellcheck source=scripts/tools/lib.sh
 source scripts/tools/lib.sh
-junit_dir="${JUNIT_DIR:-$PWD/build/reports/junit}/fault"
-mkdir -p "$junit_dir"
+junit_dir=$(junit_dir_of fault)
 
 [[ -f docker-compose.yml ]] || die "docker-compose.yml not found: the compose stack is not on this branch"
 export COMPOSE_PROJECT_NAME="${FAULT_PROJECT:-users-api-fault}"
