@@ -108,7 +108,7 @@ def test_config_map_carries_the_app_settings():
         "POSTGRES_PORT": "5432", "POSTGRES_DB": "users", "POSTGRES_SSLMODE": "require",
         "REDIS_HOST": "master.users-api.abcdef.euc1.cache.amazonaws.com", "REDIS_PORT": "6379",
         "REDIS_TLS": "true", "PORT": "8000", "MANAGEMENT_PORT": "8081",
-        "SHUTDOWN_TIMEOUT_SECONDS": "20",
+        "SHUTDOWN_TIMEOUT_SECONDS": "20", "HTTP_KEEP_ALIVE_TIMEOUT_SECONDS": "75",
     }
 
 
@@ -199,6 +199,17 @@ def test_rolling_update_and_graceful_shutdown():
     assert pod["terminationGracePeriodSeconds"] > pre_stop + shutdown
     ingress = one(docs, "Ingress")["metadata"]["annotations"]
     assert ingress["alb.ingress.kubernetes.io/target-group-attributes"] == "deregistration_delay.timeout_seconds=30"
+
+
+def test_the_alb_closes_idle_connections_before_the_pod_does(values_file):
+    """AWS: the target's keep-alive timeout must exceed the ALB's idle timeout, or the ALB may send a
+    request into a connection the pod is closing and answer 502."""
+    for values, idle in (({}, 60), ({"ingress": {"idleTimeoutSeconds": 300}}, 300)):
+        docs = render(values_file(values))
+        annotations = one(docs, "Ingress")["metadata"]["annotations"]
+        assert annotations["alb.ingress.kubernetes.io/load-balancer-attributes"] == (
+            f"idle_timeout.timeout_seconds={idle},routing.http.drop_invalid_header_fields.enabled=true")
+        assert int(one(docs, "ConfigMap")["data"]["HTTP_KEEP_ALIVE_TIMEOUT_SECONDS"]) == idle + 15
 
 
 def test_resources_fit_one_t3_small():

@@ -36,6 +36,7 @@ REJECTED = {
     "not an ACM certificate ARN": ({"ingress": {"certificateArn": "arn:aws:iam::111122223333:server-certificate/x"}},
                                    "certificateArn"),
     "bad ingress scheme": ({"ingress": {"scheme": "public"}}, "scheme"),
+    "ALB idle timeout above its maximum": ({"ingress": {"idleTimeoutSeconds": 4001}}, "idleTimeoutSeconds"),
     "bad refresh interval": ({"externalSecrets": {"refreshInterval": "hourly"}}, "refreshInterval"),
     "bad secret store kind": ({"externalSecrets": {"secretStore": {"kind": "Vault"}}}, "kind"),
     "bad region": ({"externalSecrets": {"secretStore": {"region": "Frankfurt"}}}, "region"),

@@ -13,14 +13,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 class UsersApiIT extends IntegrationTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    WebServerApplicationContext context;
 
     @Test
     void rootShowsTheCompanyAndTheSpecIsTitledWithIt() throws Exception {
@@ -200,6 +206,15 @@ class UsersApiIT extends IntegrationTestBase {
         assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(management("/actuator/prometheus").body()).contains("users_cache_requests_total");
         assertThat(get("/actuator/health").statusCode()).as("actuator is not on the API port").isEqualTo(404);
+    }
+
+    @Test
+    void idleKeepAliveConnectionsOutliveTheAlbIdleTimeout() {
+        // Tomcat's own default (its 60 s connection timeout) equals the ALB's idle timeout: then both
+        // ends may close an idle connection at once, and a request the ALB sends into it gets a 502.
+        var protocol = (AbstractHttp11Protocol<?>) ((TomcatWebServer) context.getWebServer())
+                .getTomcat().getConnector().getProtocolHandler();
+        assertThat(protocol.getKeepAliveTimeout()).as("keep-alive timeout, ms").isEqualTo(75_000);
     }
 
     private String rawRequest(String request) throws Exception {
