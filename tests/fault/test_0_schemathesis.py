@@ -19,11 +19,11 @@ MAX_TIME_S = os.environ.get("FAULT_FUZZ_MAX_TIME", "90")
 EXCLUDED_CHECKS = "ignored_auth"
 
 
-def untested(junit_xml, output):
-    """What a Schemathesis run left out: operations it skipped (its JUnit report gives the reason,
-    e.g. "Time limit reached") and phases its summary does not mark as run (✅)."""
+def untested(cases, output):
+    """What a Schemathesis run left out: operations it skipped (the testcases of its JUnit report give
+    the reason, e.g. "Time limit reached") and phases its summary does not mark as run (✅)."""
     gaps = [f"{case.get('name')}: {'; '.join(s.text or 'skipped' for s in case.iter('skipped'))}"
-            for case in ET.parse(junit_xml).iter("testcase") if case.find("skipped") is not None]
+            for case in cases if case.find("skipped") is not None]
     if "Test Phases:" not in output:
         return gaps + ["no 'Test Phases:' summary in Schemathesis' output"]
     summary = output.rpartition("Test Phases:")[2]
@@ -48,30 +48,30 @@ def test_fuzz_the_openapi_spec(record_property, tmp_path):
                           env={**os.environ, "NO_COLOR": "1"}, cwd=tmp_path)
     print(proc.stdout[-20000:], proc.stderr[-5000:])
     record_property("schemathesis_exit_code", proc.returncode)
+    cases = list(ET.parse(junit_xml).iter("testcase"))
     report(record_property, "schemathesis_seconds_per_operation",
-           {case.get("name"): round(float(case.get("time")), 1) for case in ET.parse(junit_xml).iter("testcase")})
+           {case.get("name"): round(float(case.get("time")), 1) for case in cases})
     assert proc.returncode == 0, "Schemathesis found failures (see the output above)"
-    gaps = untested(junit_xml, proc.stdout)
+    gaps = untested(cases, proc.stdout)
     assert not gaps, (f"Schemathesis spent its {MAX_TIME_S} s before testing everything (see the output "
                       f"above; raise FAULT_FUZZ_MAX_TIME if this machine is that slow): {gaps}")
 
 
-def test_untested_names_what_a_run_left_out(tmp_path):
+def test_untested_names_what_a_run_left_out():
     """untested() against the report and summary of a real run cut short (--max-time 4, 2026-11-27)."""
-    junit_xml = tmp_path / "schemathesis.xml"
-    junit_xml.write_text(
+    cut_short_report = ET.fromstring(
         '<testsuites><testsuite name="schemathesis">'
         '<testcase name="GET /" time="0.25" /><testcase name="POST /users" time="4.39" />'
         '<testcase name="GET /users/{id}" time="0.00"><skipped type="skipped">No examples in schema</skipped>'
         '<skipped type="skipped">Time limit reached</skipped></testcase></testsuite></testsuites>')
     cut_short = "Test Phases:\n  ✅ Examples\n  ✅ Coverage\n  ⏭  Fuzzing\n  ⏭  Stateful\n\nTest cases:\n"
-    assert untested(junit_xml, cut_short) == [
+    assert untested(cut_short_report.iter("testcase"), cut_short) == [
         "GET /users/{id}: No examples in schema; Time limit reached",
         "phase Fuzzing did not run", "phase Stateful did not run"]
     complete = "Test Phases:\n  ✅ Examples\n  ✅ Coverage\n  ✅ Fuzzing\n  ✅ Stateful\n\nTest cases:\n"
-    junit_xml.write_text('<testsuites><testsuite name="schemathesis"><testcase name="GET /" time="0.3" />'
-                         '</testsuite></testsuites>')
-    assert untested(junit_xml, complete) == []
+    complete_report = ET.fromstring('<testsuites><testsuite name="schemathesis"><testcase name="GET /" time="0.3" />'
+                                    '</testsuite></testsuites>')
+    assert untested(complete_report.iter("testcase"), complete) == []
 
 
 # Regressions of the contract bugs Schemathesis found (each was a 500 or a wrong spec before).
