@@ -19,12 +19,16 @@ def report(directory):
     return json.loads((directory / "results.json").read_text())
 
 
+def copy_baseline(directory):
+    """Copies what bench/run.sh wrote for the baseline, before report.py, into directory."""
+    for name in INPUTS:
+        shutil.copy(BASELINE / name, directory / name)
+    return directory
+
+
 @pytest.fixture
 def run_dir(tmp_path):
-    """A copy of what bench/run.sh wrote for the baseline, before report.py."""
-    for name in INPUTS:
-        shutil.copy(BASELINE / name, tmp_path / name)
-    return tmp_path
+    return copy_baseline(tmp_path)
 
 
 def read_rows(directory, name):
@@ -111,9 +115,7 @@ def test_the_ready_caption_names_the_poller_the_run_recorded(run_dir):
 
 def test_compare_puts_two_runs_side_by_side(run_dir, tmp_path_factory):
     report(run_dir)
-    other = tmp_path_factory.mktemp("variant")
-    for name in INPUTS:
-        shutil.copy(BASELINE / name, other / name)
+    other = copy_baseline(tmp_path_factory.mktemp("variant"))
     edit_runs(other, "cached", 32, rps=12345.4, lat_p99_us=7_260, rss_peak_mib=300.0)
     report(other)
     result = subprocess.run([sys.executable, str(BENCH / "compare.py"), f"default={run_dir}", f"variant={other}"],

@@ -10,17 +10,22 @@ SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "tuning" / "wire_latenc
 SERVER = 18100
 
 
+def ipv4_frame(protocol, transport, link="ethernet"):
+    """An IPv4 packet (6 TCP, 17 UDP) behind an Ethernet or a Linux cooked header."""
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(transport), 0, 0, 64, protocol, 0,
+                     b"\x7f\0\0\1", b"\x7f\0\0\1")
+    link_header = b"\0" * (12 if link == "ethernet" else 14) + b"\x08\x00"
+    return link_header + ip + transport
+
+
 def tcp_frame(source, destination, payload, link="ethernet"):
-    """One IPv4 TCP packet carrying `payload` bytes, behind an Ethernet or Linux cooked header."""
+    """One TCP packet carrying `payload` bytes."""
     tcp = struct.pack("!HHIIBBHHH", source, destination, 0, 0, 5 << 4, 0x18, 65535, 0, 0) + b"x" * payload
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 0, 0, 64, 6, 0, b"\x7f\0\0\1", b"\x7f\0\0\1")
-    header = b"\0" * 12 + b"\x08\x00" if link == "ethernet" else b"\0" * 14 + b"\x08\x00"
-    return header + ip + tcp
+    return ipv4_frame(6, tcp, link)
 
 
 def udp_frame():
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 28, 0, 0, 64, 17, 0, b"\x7f\0\0\1", b"\x7f\0\0\1")
-    return b"\0" * 12 + b"\x08\x00" + ip + b"\0" * 8
+    return ipv4_frame(17, b"\0" * 8)
 
 
 def write_pcap(path, packets, endian="<", nanoseconds=False, linktype=1):
