@@ -148,6 +148,17 @@ Checks across values that JSON Schema cannot express; each fails the render with
 {{- if le (int .Values.lifecycle.terminationGracePeriodSeconds) (add (int .Values.lifecycle.preStopSleepSeconds) (int .Values.lifecycle.shutdownTimeoutSeconds)) }}
 {{- fail "lifecycle.terminationGracePeriodSeconds must exceed preStopSleepSeconds + shutdownTimeoutSeconds" }}
 {{- end }}
+{{- /* one source for each variable: an extraEnv entry would duplicate a ConfigMap key or be shadowed by the Secret's */}}
+{{- $fromValues := keys (include "users-api.chartEnv" . | fromYaml) }}
+{{- $fromSecret := include "users-api.secretEnvNames" . | fromJsonArray }}
+{{- range $name, $_ := .Values.config.extraEnv }}
+{{- if has $name $fromValues }}
+{{- fail (printf "config.extraEnv.%s: the chart sets %s from its own value; change that value instead (values.yaml names it)" $name $name) }}
+{{- end }}
+{{- if has $name $fromSecret }}
+{{- fail (printf "config.extraEnv.%s: the pods read %s from the credentials Secret (externalSecrets or existingSecret)" $name $name) }}
+{{- end }}
+{{- end }}
 {{- /* the image's Spring AOT context was generated with a separate management server */}}
 {{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.management) }}
 {{- fail "containerPorts.http and containerPorts.management must differ: the image runs a separate management server (Spring AOT settles that when it is built)" }}
