@@ -54,6 +54,13 @@ REJECTED = {
     "grace period shorter than a longer shutdown timeout": (
         {"lifecycle": {"shutdownTimeoutSeconds": 40}}, "shutdownTimeoutSeconds"),
     "management on the API port": ({"containerPorts": {"management": 8000}}, "must differ"),
+    # one source per variable: a duplicate ConfigMap key is ambiguous, a Secret's variable shadows it
+    "extraEnv setting a variable the chart sets": (
+        {"config": {"extraEnv": {"COMPANY_NAME": "Other"}}}, "config.extraEnv.COMPANY_NAME: the chart sets"),
+    "extraEnv setting the derived keep-alive": (
+        {"config": {"extraEnv": {"HTTP_KEEP_ALIVE_TIMEOUT_SECONDS": 30}}}, "config.extraEnv.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS"),
+    "extraEnv setting a credentials variable": (
+        {"config": {"extraEnv": {"POSTGRES_USER": "admin"}}}, "read POSTGRES_USER from the credentials Secret"),
 }
 
 
@@ -68,6 +75,8 @@ ACCEPTED = {
     "secret ARN as remote key": {"externalSecrets": {"database": {"remoteRef": {"key": ARN_DB}}}},
     "existing secret only": {"existingSecret": "users-api-credentials", "externalSecrets": {"enabled": False}},
     "non-secret extraEnv": {"config": {"extraEnv": {"SPRING_PROFILES_ACTIVE": "aws", "HIKARI_MAX_POOL": 5}}},
+    "JAVA_TOOL_OPTIONS in extraEnv when config.javaToolOptions is empty": {
+        "config": {"javaToolOptions": "", "extraEnv": {"JAVA_TOOL_OPTIONS": "-XX:+UseG1GC -Xmx200m"}}},
     "digest-pinned image": {"image": {"digest": "sha256:" + "a" * 64}},
     "percent surge": {"strategy": {"maxSurge": "25%"}},
 }

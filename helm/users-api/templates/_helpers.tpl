@@ -100,6 +100,39 @@ Name of the SecretStore the ExternalSecret reads from.
 {{- end }}
 
 {{/*
+The environment the chart sets from its own values: the ConfigMap's data before config.extraEnv.
+*/}}
+{{- define "users-api.chartEnv" -}}
+COMPANY_NAME: {{ .Values.config.companyName | quote }}
+{{- /* the app's values: a Spring Boot structured format (json = ecs), or empty for plain text */}}
+{{- $logFormats := dict "json" "ecs" "text" "" }}
+LOG_FORMAT: {{ ternary (get $logFormats .Values.config.logFormat) .Values.config.logFormat (hasKey $logFormats .Values.config.logFormat) | quote }}
+CACHE_TTL_SECONDS: {{ .Values.config.cacheTtlSeconds | quote }}
+POSTGRES_HOST: {{ .Values.database.host | quote }}
+POSTGRES_PORT: {{ .Values.database.port | quote }}
+POSTGRES_DB: {{ .Values.database.name | quote }}
+POSTGRES_SSLMODE: {{ .Values.database.sslMode | quote }}
+REDIS_HOST: {{ .Values.redis.host | quote }}
+REDIS_PORT: {{ .Values.redis.port | quote }}
+REDIS_TLS: {{ .Values.redis.tls | quote }}
+PORT: {{ .Values.containerPorts.http | quote }}
+MANAGEMENT_PORT: {{ .Values.containerPorts.management | quote }}
+SHUTDOWN_TIMEOUT_SECONDS: {{ .Values.lifecycle.shutdownTimeoutSeconds | quote }}
+{{- /* above the ALB's idle timeout, so the ALB closes idle connections first (values.yaml) */}}
+HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: {{ add .Values.ingress.idleTimeoutSeconds 15 | quote }}
+{{- with .Values.config.javaToolOptions }}
+JAVA_TOOL_OPTIONS: {{ . | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+The variables the pods read from the credentials Secret (deployment.yaml).
+*/}}
+{{- define "users-api.secretEnvNames" -}}
+{{- list "POSTGRES_USER" "POSTGRES_PASSWORD" "REDIS_PASSWORD" | toJson }}
+{{- end }}
+
+{{/*
 Checks across values that JSON Schema cannot express; each fails the render with a clear message.
 */}}
 {{- define "users-api.validate" -}}
@@ -114,6 +147,17 @@ Checks across values that JSON Schema cannot express; each fails the render with
 {{- end }}
 {{- if le (int .Values.lifecycle.terminationGracePeriodSeconds) (add (int .Values.lifecycle.preStopSleepSeconds) (int .Values.lifecycle.shutdownTimeoutSeconds)) }}
 {{- fail "lifecycle.terminationGracePeriodSeconds must exceed preStopSleepSeconds + shutdownTimeoutSeconds" }}
+{{- end }}
+{{- /* one source for each variable: an extraEnv entry would duplicate a ConfigMap key or be shadowed by the Secret's */}}
+{{- $fromValues := keys (include "users-api.chartEnv" . | fromYaml) }}
+{{- $fromSecret := include "users-api.secretEnvNames" . | fromJsonArray }}
+{{- range $name, $_ := .Values.config.extraEnv }}
+{{- if has $name $fromValues }}
+{{- fail (printf "config.extraEnv.%s: the chart sets %s from its own value; change that value instead (values.yaml names it)" $name $name) }}
+{{- end }}
+{{- if has $name $fromSecret }}
+{{- fail (printf "config.extraEnv.%s: the pods read %s from the credentials Secret (externalSecrets or existingSecret)" $name $name) }}
+{{- end }}
 {{- end }}
 {{- /* the image's Spring AOT context was generated with a separate management server */}}
 {{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.management) }}
