@@ -23,7 +23,7 @@ start=$SECONDS
 scripts/stack.sh up
 API_URL="http://127.0.0.1:$API_PORT" MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_HOST_PORT" \
 SCHEMATHESIS="$venv/bin/st" FAULT_REPORT_DIR="$junit_dir" \
-  timeout --kill-after=10 "${FAULT_TIMEOUT:-480}" \
+  timeout --kill-after=10 "${FAULT_TIMEOUT:-900}" \
   "$venv/bin/python" -m pytest "$here" -o junit_family=legacy -p no:cacheprovider \
   --junitxml="$junit_dir/pytest.xml" -v -rA || { scripts/stack.sh logs; exit 1; }
 log "fault suite took $((SECONDS - start)) s"
