@@ -14,8 +14,7 @@ junit_dir=$(junit_dir_of fault)
 export COMPOSE_PROJECT_NAME="${FAULT_PROJECT:-users-api-fault}"
 export API_PORT="${FAULT_API_PORT:-18100}" MANAGEMENT_HOST_PORT="${FAULT_MANAGEMENT_PORT:-18101}"
 export COMPOSE_FILE="docker-compose.yml:tests/fault/compose.override.yml"
-resolve_compose
-export COMPOSE_COMMAND="${COMPOSE[*]}"
+resolve_compose  # exports COMPOSE_COMMAND, which conftest.py runs
 venv=$(ensure_venv fault-tests "$here/requirements.txt")
 trap 'log "taking the fault stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"' EXIT
 
