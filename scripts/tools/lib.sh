@@ -63,9 +63,13 @@ ensure_go_tool() {
 # resolve_compose: sets the array COMPOSE to `docker compose`, the README's command (the v2
 # plugin), or to Debian's docker-compose 1.29 where only that is installed; under CI only v2,
 # which CI provisions (scripts/ci/provision.d/20-docker.sh), so the README's command is the one tested.
+# It exports the choice as COMPOSE_COMMAND, for the Python tests that run compose themselves and
+# for the scripts a caller starts (scripts/stack.sh), which then do not ask Docker again.
 resolve_compose() {
   # shellcheck disable=SC2034  # COMPOSE is read by the scripts that source this file
-  if docker compose version >/dev/null 2>&1; then
+  if [[ -n "${COMPOSE_COMMAND:-}" ]]; then
+    read -r -a COMPOSE <<<"$COMPOSE_COMMAND"
+  elif docker compose version >/dev/null 2>&1; then
     COMPOSE=(docker compose)
   elif [[ -n "${CI:-}" ]]; then
     die "CI runs the README's \`docker compose\` (the v2 plugin), and it is not installed (provision: scripts/ci/provision.d/20-docker.sh)"
@@ -74,6 +78,7 @@ resolve_compose() {
   else
     die "neither \`docker compose\` (the v2 plugin) nor docker-compose is installed"
   fi
+  export COMPOSE_COMMAND="${COMPOSE[*]}"
 }
 
 # container_network ID / container_ip ID: the network a container is on and its address there

@@ -12,9 +12,8 @@ junit_dir=$(junit_dir_of compose)
 # A project of its own: the closing `down -v` must never delete a developer's `make stack-up` data.
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-users-api}-test"
 venv=$(ensure_venv compose-tests "$here/requirements.txt")
-# the compose command the stack runs with, for the tests that resolve the bench's compose files
+# the compose command the stack runs with (COMPOSE_COMMAND), for the tests that resolve the bench's compose files
 resolve_compose
-export COMPOSE_COMMAND="${COMPOSE[*]}"
 timings=$(mktemp)
 trap 'log "taking the stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"; rm -f "$timings"' EXIT
 

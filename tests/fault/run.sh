@@ -14,8 +14,7 @@ junit_dir=$(junit_dir_of fault)
 export COMPOSE_PROJECT_NAME="${FAULT_PROJECT:-users-api-fault}"
 export API_PORT="${FAULT_API_PORT:-18100}" MANAGEMENT_HOST_PORT="${FAULT_MANAGEMENT_PORT:-18101}"
 export COMPOSE_FILE="docker-compose.yml:tests/fault/compose.override.yml"
-resolve_compose
-export COMPOSE_COMMAND="${COMPOSE[*]}"
+resolve_compose  # exports COMPOSE_COMMAND, which conftest.py runs
 venv=$(ensure_venv fault-tests "$here/requirements.txt")
 trap 'log "taking the fault stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"' EXIT
 
@@ -23,7 +22,7 @@ start=$SECONDS
 scripts/stack.sh up
 API_URL="http://127.0.0.1:$API_PORT" MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_HOST_PORT" \
 SCHEMATHESIS="$venv/bin/st" FAULT_REPORT_DIR="$junit_dir" \
-  timeout --kill-after=10 "${FAULT_TIMEOUT:-480}" \
+  timeout --kill-after=10 "${FAULT_TIMEOUT:-900}" \
   "$venv/bin/python" -m pytest "$here" -o junit_family=legacy -p no:cacheprovider \
   --junitxml="$junit_dir/pytest.xml" -v -rA || { scripts/stack.sh logs; exit 1; }
 log "fault suite took $((SECONDS - start)) s"
