@@ -43,10 +43,14 @@ def test_variant_composes_and_changes_the_stack(variant, bench_stack):
     assert services != bench_stack["services"], f"{variant.name} leaves the stack as it is"
 
 
+@pytest.fixture(scope="module")
+def rounds() -> str:
+    """The rounds that measured the variants: bench/tuning/README.md, and the first round's notes."""
+    return (TUNING / "README.md").read_text() + (ROOT / "bench/results/baseline/notes.md").read_text()
+
+
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda path: path.name)
-def test_variant_is_described(variant):
+def test_variant_is_described(variant, rounds):
     first_line = variant.read_text().splitlines()[0]
     assert first_line.startswith(("# Variant: ", "# Not a tuning: ")), first_line
-    # the rounds that measured it: bench/tuning/README.md, or the first round's notes
-    rounds = (TUNING / "README.md").read_text() + (ROOT / "bench/results/baseline/notes.md").read_text()
     assert variant.name in rounds, f"{variant.name} is in no round"

@@ -62,10 +62,10 @@ def test_fuzz_the_openapi_spec(record_property, tmp_path):
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S,
                               env={**os.environ, "NO_COLOR": "1"}, cwd=tmp_path)
     except subprocess.TimeoutExpired as hung:
-        print(_text(hung.stdout)[-20000:], _text(hung.stderr)[-5000:])
+        print_tail(hung.stdout, hung.stderr)
         pytest.fail(f"Schemathesis did not finish in {TIMEOUT_S} s (FAULT_FUZZ_TIMEOUT); its output so far is above")
     report(record_property, "schemathesis_seconds", round(time.monotonic() - started, 1))
-    print(proc.stdout[-20000:], proc.stderr[-5000:])
+    print_tail(proc.stdout, proc.stderr)
     record_property("schemathesis_exit_code", proc.returncode)
     cases = list(ET.parse(junit_xml).iter("testcase"))
     report(record_property, "schemathesis_seconds_per_operation",
@@ -77,9 +77,12 @@ def test_fuzz_the_openapi_spec(record_property, tmp_path):
     assert not gaps, f"Schemathesis left part of the API untested (see the output above): {gaps}"
 
 
-def _text(output):
-    """TimeoutExpired keeps what the process printed as bytes, even with text=True."""
-    return output.decode(errors="replace") if isinstance(output, bytes) else (output or "")
+def print_tail(stdout, stderr):
+    """The end of what Schemathesis printed. TimeoutExpired keeps it as bytes (or None), even with
+    text=True."""
+    def text(output):
+        return output.decode(errors="replace") if isinstance(output, bytes) else (output or "")
+    print(text(stdout)[-20000:], text(stderr)[-5000:])
 
 
 def test_untested_names_what_a_run_left_out():
