@@ -1,7 +1,9 @@
 package dev.usersapi.cache;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -9,13 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs Redis operations so that Redis can only ever make a request slower by one short timeout,
  * never fail it. After a failure Redis is skipped for {@code app.cache.retry-after}; after that
  * one call probes it while the others keep skipping it, so a hung Redis costs one timeout per
- * interval, not one per request, and the cache comes back by itself.
+ * interval, not one per request, and the cache comes back by itself. An entry that cannot be read
+ * (written by another version, say) is a miss, not a failure: the load that follows overwrites it.
  */
 @Component
 public class CacheGuard {
@@ -25,6 +29,8 @@ public class CacheGuard {
     private final long retryAfterNanos;
     private final LongSupplier nanoTime;
     private final AtomicLong skipUntil;
+    private final Counter unreadableEntries;
+    private final AtomicBoolean unreadableLogged = new AtomicBoolean();
     private volatile boolean down;
 
     @Autowired
@@ -37,6 +43,9 @@ public class CacheGuard {
         this.nanoTime = nanoTime;
         this.skipUntil = new AtomicLong(nanoTime.getAsLong());
         meters.gauge("users.cache.available", this, guard -> guard.down ? 0 : 1);
+        this.unreadableEntries = Counter.builder("users.cache.unreadable")
+                .description("Cache entries that could not be deserialized and were treated as misses")
+                .register(meters);
     }
 
     /** The operation's result, or empty when Redis failed or is being skipped. */
@@ -58,6 +67,15 @@ public class CacheGuard {
                 log.info("Redis is reachable again; cache reads and writes resume");
             }
             return result;
+        } catch (SerializationException e) {
+            unreadableEntries.increment();
+            // Logged once: during a rollout every instance may meet many; the counter has the rest.
+            // The exception's message is left out, as it can quote the entry, a user's data.
+            if (unreadableLogged.compareAndSet(false, true)) {
+                log.warn("Unreadable cache entry during {} ({}); treated as a miss, further ones are counted in "
+                        + "users.cache.unreadable", what, e.getClass().getSimpleName());
+            }
+            return Optional.empty();
         } catch (RuntimeException e) {
             boolean wasDown = down;
             down = true;

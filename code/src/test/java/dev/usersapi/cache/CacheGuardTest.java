@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.serializer.SerializationException;
 
 class CacheGuardTest {
 
@@ -18,9 +19,9 @@ class CacheGuardTest {
 
     /** The guard's clock, moved by the tests: no sleeps, no races with the wall clock. */
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CacheGuard guard = new CacheGuard(
-            new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), RETRY_AFTER, "t:"),
-            new SimpleMeterRegistry(), now::get);
+            new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), RETRY_AFTER, "t:"), meters, now::get);
     private final AtomicInteger calls = new AtomicInteger();
 
     private static Integer fail() {
@@ -83,6 +84,17 @@ class CacheGuardTest {
         assertThat(probe.get(10, TimeUnit.SECONDS)).contains(42);
         assertThat(guard.call("op", calls::incrementAndGet)).contains(1);
         assertThat(guard.isDown()).isFalse();
+    }
+
+    @Test
+    void anUnreadableEntryIsAMissNotAnOutage() {
+        assertThat(guard.call("cache get", () -> {
+            throw new SerializationException("Could not read JSON");
+        })).isEmpty();
+
+        assertThat(guard.isDown()).isFalse();
+        assertThat(guard.call("cache put", calls::incrementAndGet)).contains(1);
+        assertThat(meters.get("users.cache.unreadable").counter().count()).isEqualTo(1.0);
     }
 
     @Test
