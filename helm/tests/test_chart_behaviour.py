@@ -212,19 +212,40 @@ def test_the_alb_closes_idle_connections_before_the_pod_does(values_file):
         assert int(one(docs, "ConfigMap")["data"]["HTTP_KEEP_ALIVE_TIMEOUT_SECONDS"]) == idle + 15
 
 
+# One t3.small (README.md, "Sizing for one t3.small"): allocatable memory is its MemTotal (about
+# 1850Mi) less kube-reserved (255Mi + 11Mi x the instance's ENI pod slots, 11: 376Mi; nodeadm does not
+# count Terraform's maxPods 24) and the 100Mi eviction threshold; CPU is 2000m less 70m reserved.
+# The system pods request (CoreDNS x 2, metrics-server, ESO x 3 and the LB controller as Terraform
+# sizes them; aws-node, kube-proxy, the Pod Identity agent and Reloader request no memory):
+NODE_ALLOCATABLE = {"cpu_m": 1930, "memory_mi": 1370}
+SYSTEM_REQUESTS = {"cpu_m": 505, "memory_mi": 565}
+# The app's peak RSS under load in the bench (code/Dockerfile: 359-371 MiB).
+MEASURED_PEAK_MI = 371
+
+
+def _mebibytes(quantity):
+    return int(quantity.removesuffix("Mi"))
+
+
+def test_memory_request_covers_the_measured_peak():
+    """A request below what the pod uses lets the scheduler pack the node past its memory."""
+    resources = app_container(render_named("default"))["resources"]
+    assert MEASURED_PEAK_MI <= _mebibytes(resources["requests"]["memory"]) < _mebibytes(resources["limits"]["memory"])
+
+
 def test_resources_fit_one_t3_small():
-    """3 replicas (the HPA maximum) + the system pods must fit a t3.small's allocatable capacity
-    (about 1930m CPU and 1350Mi memory at Terraform's maxPods 24); the system pods (aws-node, kube-proxy,
-    2 x CoreDNS, metrics-server, LB controller, ESO as Terraform sizes them) request about 505m and 565Mi."""
+    """The HPA's maximum fits next to the system pods, and so does a rollout from the minimum
+    (maxSurge 1: one extra pod)."""
     docs = render_named("default")
     resources = app_container(docs)["resources"]
     assert set(resources) == {"requests", "limits"}
     cpu_m = int(resources["requests"]["cpu"].rstrip("m"))
-    mem_mi = int(resources["requests"]["memory"].rstrip("Mi"))
-    max_replicas = one(docs, "HorizontalPodAutoscaler")["spec"]["maxReplicas"]
-    assert max_replicas * cpu_m + 505 <= 1930
-    assert max_replicas * mem_mi + 565 <= 1350
-    assert int(resources["limits"]["memory"].rstrip("Mi")) >= mem_mi
+    mem_mi = _mebibytes(resources["requests"]["memory"])
+    hpa = one(docs, "HorizontalPodAutoscaler")["spec"]
+    surge = one(docs, "Deployment")["spec"]["strategy"]["rollingUpdate"]["maxSurge"]
+    for pods in (hpa["maxReplicas"], hpa["minReplicas"] + surge):
+        assert pods * cpu_m + SYSTEM_REQUESTS["cpu_m"] <= NODE_ALLOCATABLE["cpu_m"]
+        assert pods * mem_mi + SYSTEM_REQUESTS["memory_mi"] <= NODE_ALLOCATABLE["memory_mi"], f"{pods} pods"
 
 
 def test_topology_spread_tolerates_a_single_node():
@@ -236,20 +257,16 @@ def test_topology_spread_tolerates_a_single_node():
 
 # --- scaling and availability ---------------------------------------------------------------------
 
-def test_hpa_scales_on_cpu_and_memory():
+def test_hpa_scales_on_cpu_only():
     docs = render_named("default")
     hpa = one(docs, "HorizontalPodAutoscaler")
     assert hpa["apiVersion"] == "autoscaling/v2"
-    assert (hpa["spec"]["minReplicas"], hpa["spec"]["maxReplicas"]) == (1, 3)
+    assert (hpa["spec"]["minReplicas"], hpa["spec"]["maxReplicas"]) == (1, 2)
     assert hpa["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "users-api"}
     targets = {m["resource"]["name"]: m["resource"]["target"] for m in hpa["spec"]["metrics"]}
-    assert targets == {"cpu": {"type": "Utilization", "averageUtilization": 70},
-                       "memory": {"type": "AverageValue", "averageValue": "400Mi"}}
+    assert targets == {"cpu": {"type": "Utilization", "averageUtilization": 70}}, \
+        "no memory target: a JVM's memory follows its heap sizing, not the load"
     assert "replicas" not in one(docs, "Deployment")["spec"], "the HPA owns the replica count"
-    resources = app_container(docs)["resources"]
-    mebibytes = lambda q: int(q.rstrip("Mi"))  # noqa: E731
-    assert mebibytes(resources["requests"]["memory"]) < mebibytes(targets["memory"]["averageValue"]) \
-        < mebibytes(resources["limits"]["memory"]), "the memory target must lie between request and limit"
 
 
 def test_hpa_values_are_honoured(values_file):
