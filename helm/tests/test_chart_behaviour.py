@@ -2,6 +2,7 @@
 import re
 
 import pytest
+import yaml
 
 from conftest import CHART, VALUES_FILES, app_container, by_kind, one, render, render_named
 
@@ -137,10 +138,22 @@ def test_config_change_rolls_the_pods(values_file):
     assert moved["checksum/secret-source"] != before["checksum/secret-source"]
 
 
-def test_image_tag_defaults_to_app_version_and_digest_wins(values_file):
-    assert app_container(render_named("default"))["image"].endswith("/users-api:0.1.0")
+def test_image_comes_from_the_values_and_digest_wins(values_file):
+    """No default image: the tag (or digest) every install passes; the digest wins over the tag."""
+    default = render_named("default")
+    assert app_container(default)["image"] == "111122223333.dkr.ecr.us-east-1.amazonaws.com/users-api:0123456789ab"
+    assert one(default, "Deployment")["metadata"]["labels"]["app.kubernetes.io/version"] == "0123456789ab"
     production = app_container(render_named("production"))["image"]
     assert production == ("111122223333.dkr.ecr.eu-central-1.amazonaws.com/users-api@sha256:" + "0" * 64)
+    digest_only = render(values_file({"image": {"tag": "", "digest": "sha256:" + "ab" * 32}}))
+    assert app_container(digest_only)["image"].endswith("/users-api@sha256:" + "ab" * 32)
+    assert one(digest_only, "Deployment")["metadata"]["labels"]["app.kubernetes.io/version"] == "ab" * 6
+
+
+def test_redis_secret_default_is_terraforms_name():
+    """terraform/modules/elasticache names the AUTH secret `<name>/redis-auth` (name: users-api)."""
+    values = yaml.safe_load((CHART / "values.yaml").read_text())
+    assert values["externalSecrets"]["redis"]["remoteRef"]["key"] == "users-api/redis-auth"
 
 
 # --- pod spec ------------------------------------------------------------------------------------
