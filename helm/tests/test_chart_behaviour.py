@@ -4,7 +4,7 @@ import re
 import pytest
 import yaml
 
-from conftest import CHART, VALUES_FILES, app_container, by_kind, one, render, render_named
+from conftest import CHART, VALUES_FILES, app_container, by_kind, one, render, render_named, try_render
 
 SECRET_WORDS = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_KEY|AUTH", re.I)
 SECRET_FIELD = re.compile(r"^(password|passwd|token|auth_?token|secret|secret_?value|api_?key|private_?key)$", re.I)
@@ -361,15 +361,46 @@ def test_network_policy_ports_and_peers():
     policy = one(docs, "NetworkPolicy", "users-api")["spec"]
     assert set(policy["policyTypes"]) == {"Ingress", "Egress"}
     first = policy["ingress"][0]
-    assert first["from"] == [{"ipBlock": {"cidr": "10.0.0.0/16"}}]
     assert {p["port"] for p in first["ports"]} == {"http", "management"}
     egress_ports = {p["port"] for rule in policy["egress"] for p in rule.get("ports", [])}
-    assert egress_ports == {53, 5432, 6379}, "production turns HTTPS egress off"
+    assert egress_ports == {53, 5432, 6379}
     data_rule = next(r for r in policy["egress"] if r.get("to"))
     assert [b["ipBlock"]["cidr"] for b in data_rule["to"]] == ["10.0.200.0/24", "10.0.201.0/24"]
     test_policy = one(docs, "NetworkPolicy", "users-api-test")["spec"]
     assert test_policy["podSelector"]["matchLabels"]["app.kubernetes.io/component"] == "test"
     assert "443" not in str(test_policy)
+
+
+def _ip_sources(policy):
+    return [peer["ipBlock"]["cidr"] for rule in policy["ingress"] for peer in rule["from"] if "ipBlock" in peer]
+
+
+def test_network_policy_admits_only_the_alb_subnets(values_file):
+    """Pods get VPC addresses (VPC CNI): admitting the VPC CIDR would let every pod reach the API and
+    the management port. Only the given ALB subnets are admitted, and nothing else by address."""
+    policy = one(render(values_file({"networkPolicy": {"albCidrs": ["10.9.0.0/24"]}})), "NetworkPolicy", "users-api")["spec"]
+    assert _ip_sources(policy) == ["10.9.0.0/24"]
+    assert policy["ingress"][0]["from"] == [{"ipBlock": {"cidr": "10.9.0.0/24"}}]
+    assert _ip_sources(one(render_named("default"), "NetworkPolicy", "users-api")["spec"]) == ["10.0.0.0/24", "10.0.1.0/24"]
+
+
+def test_network_policy_needs_the_alb_subnets_only_with_an_ingress(values_file):
+    result = try_render(values_file({"networkPolicy": {"albCidrs": []}}))
+    assert result.returncode != 0 and "networkPolicy.albCidrs is required with ingress.enabled" in result.stderr
+    policy = one(render_named("existing-secret-values"), "NetworkPolicy", "users-api")["spec"]
+    assert policy["ingress"], "the test pod and metrics rules remain"
+    no_alb = render(values_file({"ingress": {"enabled": False}, "networkPolicy": {"albCidrs": []}}))
+    assert _ip_sources(one(no_alb, "NetworkPolicy", "users-api")["spec"]) == [], "port-forward only: no address admitted"
+
+
+def test_https_egress_is_off_by_default(values_file):
+    """The app calls no AWS API: no 443 egress unless asked for."""
+    def egress_ports(docs):
+        policy = one(docs, "NetworkPolicy", "users-api")["spec"]
+        return {p["port"] for rule in policy["egress"] for p in rule.get("ports", [])}
+    assert 443 not in egress_ports(render_named("default"))
+    enabled = render(values_file({"networkPolicy": {"egress": {"https": {"enabled": True, "cidrs": ["10.0.50.0/24"]}}}}))
+    assert 443 in egress_ports(enabled)
 
 
 def test_network_policy_metrics_namespaces():

@@ -41,7 +41,8 @@ REJECTED = {
     "bad secret store kind": ({"externalSecrets": {"secretStore": {"kind": "Vault"}}}, "kind"),
     "bad region": ({"externalSecrets": {"secretStore": {"region": "Frankfurt"}}}, "region"),
     "empty redis remote key": ({"externalSecrets": {"redis": {"remoteRef": {"key": ""}}}}, "key"),
-    "bad CIDR": ({"networkPolicy": {"ingressCidrs": ["10.0.0.0"]}}, "ingressCidrs"),
+    "bad CIDR": ({"networkPolicy": {"albCidrs": ["10.0.0.0"]}}, "albCidrs"),
+    "the old VPC-wide ingressCidrs": ({"networkPolicy": {"ingressCidrs": ["10.0.0.0/16"]}}, "ingressCidrs"),
     "resources without limits": ({"resources": {"limits": None}}, "limits"),
     "memory quantity typo": ({"resources": {"requests": {"memory": "320MB"}}}, "memory"),
     # cross-field rules enforced by the templates (users-api.validate)

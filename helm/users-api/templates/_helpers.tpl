@@ -185,6 +185,9 @@ Checks across values that JSON Schema cannot express; each fails the render with
 {{- fail (printf "config.extraEnv.%s: the pods read %s from the credentials Secret (externalSecrets or existingSecret)" $name $name) }}
 {{- end }}
 {{- end }}
+{{- if and .Values.networkPolicy.enabled .Values.ingress.enabled (not .Values.networkPolicy.albCidrs) }}
+{{- fail "networkPolicy.albCidrs is required with ingress.enabled: the CIDRs of the ALB's subnets (Terraform helm_values networkPolicy.albCidrs), the only sources the NetworkPolicy admits; without them the ALB could not reach the pods" }}
+{{- end }}
 {{- /* the image's Spring AOT context was generated with a separate management server */}}
 {{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.management) }}
 {{- fail "containerPorts.http and containerPorts.management must differ: the image runs a separate management server (Spring AOT settles that when it is built)" }}
