@@ -30,7 +30,7 @@ HELM_REQUIRED_VALUES := helm/tests/values-terraform.yaml
 # name=values-files pairs (comma-separated files, applied after HELM_REQUIRED_VALUES); "default"
 # adds nothing to it
 HELM_VALUES := default= \
-  production=$(HELM_CHART)/values-production.example.yaml \
+  production=$(HELM_CHART)/values-production.yaml,helm/tests/values-production-vars.yaml \
   $(foreach f,$(sort $(wildcard $(HELM_CHART)/ci/*.yaml)),$(basename $(notdir $(f)))=$(f))
 
 # The -f arguments of one $$pair (shell loop variable): HELM_REQUIRED_VALUES, then the pair's files.

@@ -25,11 +25,12 @@ NAMESPACE = "users-api"
 REQUIRED_VALUES = pathlib.Path(__file__).resolve().parent / "values-terraform.yaml"
 
 # The values files every rendering check runs over, on top of REQUIRED_VALUES: nothing more (the
-# defaults), the production example and the variants under ci/ (HTTPS, existing Secret, ClusterSecretStore).
+# defaults), production as release.yml deploys it (values-production.yaml and the environment's
+# variables) and the variants under ci/ (HTTPS, existing Secret, ClusterSecretStore).
 VALUES_FILES = {
-    "default": None,
-    "production": CHART / "values-production.example.yaml",
-    **{p.stem: p for p in sorted((CHART / "ci").glob("*.yaml"))},
+    "default": (),
+    "production": (CHART / "values-production.yaml", pathlib.Path(__file__).resolve().parent / "values-production-vars.yaml"),
+    **{p.stem: (p,) for p in sorted((CHART / "ci").glob("*.yaml"))},
 }
 
 
@@ -97,7 +98,7 @@ def render(*values_files: pathlib.Path | None, sets: tuple[str, ...] = ()) -> li
 
 
 def render_named(name: str) -> list[dict]:
-    return render(VALUES_FILES[name])
+    return render(*VALUES_FILES[name])
 
 
 def by_kind(docs: list[dict], kind: str) -> list[dict]:

@@ -61,7 +61,7 @@ def test_credentials_come_from_the_external_secret():
 def test_namespaced_secret_store_uses_the_eso_controller_identity():
     docs = render_named("production")
     store = one(docs, "SecretStore")
-    assert store["spec"]["provider"]["aws"] == {"service": "SecretsManager", "region": "eu-central-1"}
+    assert store["spec"]["provider"]["aws"] == {"service": "SecretsManager", "region": "us-east-1"}
     ref = one(docs, "ExternalSecret")["spec"]["secretStoreRef"]
     assert ref == {"kind": "SecretStore", "name": store["metadata"]["name"]}
 
@@ -105,9 +105,9 @@ def test_config_map_carries_the_app_settings():
     assert data.pop("JAVA_TOOL_OPTIONS"), "its value: test_default_jvm_options_are_the_images"
     assert data == {
         "COMPANY_NAME": "Acme Corporation", "LOG_FORMAT": "ecs", "CACHE_TTL_SECONDS": "120",
-        "POSTGRES_HOST": "users-api.cluster-abcdefghijkl.eu-central-1.rds.amazonaws.com",
-        "POSTGRES_PORT": "5432", "POSTGRES_DB": "users", "POSTGRES_SSLMODE": "require",
-        "REDIS_HOST": "master.users-api.abcdef.euc1.cache.amazonaws.com", "REDIS_PORT": "6379",
+        "POSTGRES_HOST": "users-api.cluster-abcdefghijkl.us-east-1.rds.amazonaws.com",
+        "POSTGRES_PORT": "5432", "POSTGRES_DB": "mydb", "POSTGRES_SSLMODE": "require",
+        "REDIS_HOST": "master.users-api.abcdef.use1.cache.amazonaws.com", "REDIS_PORT": "6379",
         "REDIS_TLS": "true", "PORT": "8000", "MANAGEMENT_PORT": "8081",
         "SHUTDOWN_TIMEOUT_SECONDS": "20", "HTTP_KEEP_ALIVE_TIMEOUT_SECONDS": "75",
     }
@@ -144,7 +144,7 @@ def test_image_comes_from_the_values_and_digest_wins(values_file):
     assert app_container(default)["image"] == "111122223333.dkr.ecr.us-east-1.amazonaws.com/users-api:0123456789ab"
     assert one(default, "Deployment")["metadata"]["labels"]["app.kubernetes.io/version"] == "0123456789ab"
     production = app_container(render_named("production"))["image"]
-    assert production == ("111122223333.dkr.ecr.eu-central-1.amazonaws.com/users-api@sha256:" + "0" * 64)
+    assert production == ("111122223333.dkr.ecr.us-east-1.amazonaws.com/users-api@sha256:" + "0" * 64)
     digest_only = render(values_file({"image": {"tag": "", "digest": "sha256:" + "ab" * 32}}))
     assert app_container(digest_only)["image"].endswith("/users-api@sha256:" + "ab" * 32)
     assert one(digest_only, "Deployment")["metadata"]["labels"]["app.kubernetes.io/version"] == "ab" * 6
@@ -348,6 +348,35 @@ def test_ingress_https_with_acm_certificate_redirects_http():
     assert a["alb.ingress.kubernetes.io/inbound-cidrs"] == "203.0.113.0/24"
     assert a["alb.ingress.kubernetes.io/group.name"] == "shared-public"
     assert ingress["spec"]["rules"][0]["host"] == "users.example.com"
+
+
+def _leaves(node, prefix=""):
+    if isinstance(node, dict) and node:
+        for key, value in node.items():
+            yield from _leaves(value, f"{prefix}.{key}" if prefix else key)
+    else:
+        yield prefix
+
+
+def test_production_is_https_on_the_environments_host():
+    """release.yml deploys values-production.yaml with the environment's host and certificate."""
+    ingress = one(render_named("production"), "Ingress")
+    annotations = ingress["metadata"]["annotations"]
+    assert annotations["alb.ingress.kubernetes.io/listen-ports"] == '[{"HTTP": 80}, {"HTTPS": 443}]'
+    assert annotations["alb.ingress.kubernetes.io/certificate-arn"].startswith("arn:aws:acm:")
+    assert annotations["alb.ingress.kubernetes.io/ssl-redirect"] == "443"
+    assert ingress["spec"]["rules"][0]["host"] == "users.example.com"
+
+
+def test_production_values_leave_the_infrastructure_to_terraform():
+    """values-production.yaml holds policy only: a key Terraform's helm_values also sets would be
+    overridden by it (release.yml applies helm_values after this file), and an environment-specific
+    value (host, certificate, image) belongs to the environment's variables."""
+    from conftest import REQUIRED_VALUES
+    production = set(_leaves(yaml.safe_load((CHART / "values-production.yaml").read_text())))
+    terraform = set(_leaves(yaml.safe_load(REQUIRED_VALUES.read_text())))
+    assert not production & terraform
+    assert not {p for p in production if p.startswith("image.")} | ({"ingress.host", "ingress.certificateArn"} & production)
 
 
 def test_ingress_extra_annotations_and_disable():

@@ -7,7 +7,7 @@ from conftest import CHART, VALUES_FILES, kube_version, render_named, run_helm, 
 @pytest.mark.parametrize("name", VALUES_FILES)
 def test_helm_lint_strict(name):
     result = run_helm("lint", "--strict", str(CHART), "--namespace", "users-api",
-                      "--kube-version", f"{kube_version()}.0", *values_args(VALUES_FILES[name]))
+                      "--kube-version", f"{kube_version()}.0", *values_args(*VALUES_FILES[name]))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 chart(s) failed" in result.stdout
 

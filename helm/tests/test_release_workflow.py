@@ -1,0 +1,37 @@
+"""release.yml deploys the chart as the chart tests render it: values-production.yaml, then
+Terraform's helm_values, then the environment's host and certificate; every setting it needs is
+checked before anything runs."""
+import pathlib
+import re
+
+import yaml
+
+from conftest import CHART
+
+RELEASE = CHART.parent.parent / ".github" / "workflows" / "release.yml"
+OPTIONAL_VARS = {"COMPANY_NAME", "DEPLOY_RUNNER"}
+
+
+def _steps():
+    workflow = yaml.safe_load(RELEASE.read_text())
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _step(name_fragment):
+    return next(s for s in _steps() if name_fragment in s.get("name", ""))
+
+
+def test_the_release_deploys_the_committed_production_values():
+    script = _step("helm upgrade").get("run", "")
+    production = script.index("-f helm/users-api/values-production.yaml")
+    assert production < script.index('-f "$values"'), "helm_values (infrastructure) must come after the policy file"
+    assert '--set-string ingress.host="$INGRESS_HOST"' in script
+    assert '--set-string ingress.certificateArn="$INGRESS_CERTIFICATE_ARN"' in script
+    assert "url=https://" in script and "http://" not in script
+
+
+def test_every_variable_the_release_reads_is_checked_first():
+    check = _step("Check the environment's settings")["run"]
+    checked = set(re.search(r"for v in ([^;]*);", check.replace("\\\n", " ")).group(1).split())
+    used = set(re.findall(r"vars\.([A-Z_]+)", RELEASE.read_text()))
+    assert used - OPTIONAL_VARS <= checked, f"unchecked: {sorted(used - OPTIONAL_VARS - checked)}"
