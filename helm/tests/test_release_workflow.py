@@ -35,3 +35,20 @@ def test_every_variable_the_release_reads_is_checked_first():
     checked = set(re.search(r"for v in ([^;]*);", check.replace("\\\n", " ")).group(1).split())
     used = set(re.findall(r"vars\.([A-Z_]+)", RELEASE.read_text()))
     assert used - OPTIONAL_VARS <= checked, f"unchecked: {sorted(used - OPTIONAL_VARS - checked)}"
+
+
+def _jobs():
+    return yaml.safe_load(RELEASE.read_text())["jobs"]
+
+
+def test_the_release_waits_for_ci_on_a_commit_of_main():
+    jobs = _jobs()
+    assert jobs["ci"]["uses"] == "./.github/workflows/ci.yml"
+    ci_triggers = yaml.safe_load((RELEASE.parent / "ci.yml").read_text())[True]  # YAML 1.1 reads `on` as True
+    assert "workflow_call" in ci_triggers
+    assert set(jobs["release"]["needs"]) == {"preflight", "ci"}
+    assert jobs["ci"]["needs"] == "preflight"
+    preflight = "\n".join(step.get("run", "") for step in jobs["preflight"]["steps"])
+    assert 'git merge-base --is-ancestor "$GITHUB_SHA" refs/remotes/origin/main' in preflight
+    assert "concurrency" not in yaml.safe_load(RELEASE.read_text()), "job-level: CI runs are not queued"
+    assert jobs["release"]["concurrency"] == {"group": "release-production", "cancel-in-progress": False}
