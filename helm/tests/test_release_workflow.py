@@ -9,7 +9,7 @@ import yaml
 from conftest import CHART
 
 RELEASE = CHART.parent.parent / ".github" / "workflows" / "release.yml"
-OPTIONAL_VARS = {"COMPANY_NAME", "DEPLOY_RUNNER"}
+OPTIONAL_VARS = {"COMPANY_NAME"}
 
 
 def _steps():
@@ -33,6 +33,8 @@ def test_the_release_deploys_the_committed_production_values():
 def test_every_variable_the_release_reads_is_checked_first():
     check = _step("Check the environment's settings")["run"]
     checked = set(re.search(r"for v in ([^;]*);", check.replace("\\\n", " ")).group(1).split())
+    if '[[ -z "$DEPLOY_RUNNER" ]]' in _step("A runner that can reach")["run"]:
+        checked.add("DEPLOY_RUNNER")  # checked by preflight, before CI
     used = set(re.findall(r"vars\.([A-Z_]+)", RELEASE.read_text()))
     assert used - OPTIONAL_VARS <= checked, f"unchecked: {sorted(used - OPTIONAL_VARS - checked)}"
 
@@ -52,3 +54,11 @@ def test_the_release_waits_for_ci_on_a_commit_of_main():
     assert 'git merge-base --is-ancestor "$GITHUB_SHA" refs/remotes/origin/main' in preflight
     assert "concurrency" not in yaml.safe_load(RELEASE.read_text()), "job-level: CI runs are not queued"
     assert jobs["release"]["concurrency"] == {"group": "release-production", "cancel-in-progress": False}
+
+
+def test_the_deploy_job_runs_only_where_the_cluster_is_reachable():
+    """No silent fallback to a GitHub-hosted runner, whose address the EKS API refuses."""
+    jobs = _jobs()
+    assert jobs["release"]["runs-on"] == "${{ vars.DEPLOY_RUNNER }}"
+    build = next(s for s in jobs["release"]["steps"] if s.get("id") == "build")
+    assert build["with"]["platforms"] == "linux/amd64"
