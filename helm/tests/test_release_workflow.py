@@ -62,3 +62,12 @@ def test_the_deploy_job_runs_only_where_the_cluster_is_reachable():
     assert jobs["release"]["runs-on"] == "${{ vars.DEPLOY_RUNNER }}"
     build = next(s for s in jobs["release"]["steps"] if s.get("id") == "build")
     assert build["with"]["platforms"] == "linux/amd64"
+
+
+def test_a_rerun_deploys_the_image_it_pushed_before():
+    """ECR tags are immutable and builds are not reproducible: a re-run must not build again."""
+    steps = {s.get("id"): s for s in _jobs()["release"]["steps"]}
+    assert "ImageNotFoundException" in steps["existing"]["run"]
+    assert "org.opencontainers.image.revision" in steps["existing"]["run"], "only an image of this commit is reused"
+    assert steps["build"]["if"] == "${{ steps.existing.outputs.digest == '' }}"
+    assert steps["deploy"]["env"]["DIGEST"] == "${{ steps.existing.outputs.digest || steps.build.outputs.digest }}"
