@@ -71,3 +71,10 @@ def test_a_rerun_deploys_the_image_it_pushed_before():
     assert "org.opencontainers.image.revision" in steps["existing"]["run"], "only an image of this commit is reused"
     assert steps["build"]["if"] == "${{ steps.existing.outputs.digest == '' }}"
     assert steps["deploy"]["env"]["DIGEST"] == "${{ steps.existing.outputs.digest || steps.build.outputs.digest }}"
+
+
+def test_a_failed_smoke_test_rolls_the_release_back():
+    script = _step("helm upgrade")["run"]
+    assert "--rollback-on-failure" in script, "Helm 4's name for --atomic: a failed rollout is undone"
+    assert re.search(r"if ! helm test users-api .*; then", script)
+    assert "helm rollback users-api --namespace users-api --wait" in script
