@@ -7,18 +7,9 @@ data "aws_availability_zones" "available" {
   }
 }
 
-data "aws_caller_identity" "current" {}
-
-# The IAM role behind the caller's (possibly assumed-role) session: access entries need the
-# role ARN, not the STS session ARN.
-data "aws_iam_session_context" "current" {
-  arn = data.aws_caller_identity.current.arn
-}
-
 locals {
   azs          = coalesce(var.availability_zones, slice(data.aws_availability_zones.available.names, 0, 2))
   cluster_name = var.name
-  admin_arns   = distinct(concat([data.aws_iam_session_context.current.issuer_arn], var.cluster_admin_principal_arns))
 }
 
 module "network" {
@@ -40,7 +31,7 @@ module "eks" {
   vpc_id               = module.network.vpc_id
   private_subnet_ids   = module.network.private_subnet_ids
   public_access_cidrs  = var.cluster_endpoint_public_access_cidrs
-  admin_principal_arns = local.admin_arns
+  admin_principal_arns = var.cluster_admin_principal_arns
   node_instance_types  = [var.node_instance_type]
   node_min_size        = var.node_count
   node_max_size        = var.node_count

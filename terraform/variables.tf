@@ -80,9 +80,13 @@ variable "cluster_endpoint_public_access_cidrs" {
 }
 
 variable "cluster_admin_principal_arns" {
-  description = "Extra IAM roles/users that get cluster-admin access entries. The principal running apply always gets one."
+  description = "IAM roles/users (not STS session ARNs) that get cluster-admin access entries: whoever runs apply (the Helm releases need it) and the CI apply role. Not the CI plan/deploy roles, which have entries of their own. Required: the cluster has no other admin."
   type        = list(string)
-  default     = []
+
+  validation {
+    condition     = length(var.cluster_admin_principal_arns) > 0 && alltrue([for a in var.cluster_admin_principal_arns : can(regex("^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(role|user)/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]+$", a))])
+    error_message = "Give at least one IAM role or user ARN (arn:aws:iam::<account>:role/<name> or :user/<name>); an assumed-role session ARN (arn:aws:sts::...) does not work in an access entry."
+  }
 }
 
 variable "node_instance_type" {

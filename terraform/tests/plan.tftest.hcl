@@ -9,9 +9,6 @@ mock_provider "aws" {
       arn        = "arn:aws:sts::123456789012:assumed-role/admin/session"
     }
   }
-  mock_data "aws_iam_session_context" {
-    defaults = { issuer_arn = "arn:aws:iam::123456789012:role/admin" }
-  }
   mock_data "aws_partition" {
     defaults = { partition = "aws" }
   }
@@ -75,6 +72,7 @@ mock_provider "helm" {}
 
 variables {
   cluster_endpoint_public_access_cidrs = ["203.0.113.10/32"]
+  cluster_admin_principal_arns         = ["arn:aws:iam::123456789012:role/platform-admin"]
 }
 
 # ---------------------------------------------------------------------------------------
@@ -145,6 +143,13 @@ run "root_wiring" {
     error_message = "The deployer-rbac release must bind the deploy role's access-entry group (users-api-deployers) in the app namespace."
   }
 
+  # The mocked caller is arn:aws:sts::123456789012:assumed-role/admin/session: it must not get
+  # an entry of its own, or every plan by another principal (CI) would change the admins.
+  assert {
+    condition     = module.eks.admin_principal_arns == toset(["arn:aws:iam::123456789012:role/platform-admin"])
+    error_message = "Cluster admins must be exactly cluster_admin_principal_arns, whoever runs the plan."
+  }
+
   assert {
     condition     = output.update_kubeconfig_command == "aws eks update-kubeconfig --region us-east-1 --name users-api"
     error_message = "update_kubeconfig_command is wrong."
@@ -181,6 +186,26 @@ run "root_rejects_open_api_endpoint" {
   }
 
   expect_failures = [var.cluster_endpoint_public_access_cidrs]
+}
+
+run "root_rejects_no_cluster_admin" {
+  command = plan
+
+  variables {
+    cluster_admin_principal_arns = []
+  }
+
+  expect_failures = [var.cluster_admin_principal_arns]
+}
+
+run "root_rejects_session_arn_as_cluster_admin" {
+  command = plan
+
+  variables {
+    cluster_admin_principal_arns = ["arn:aws:sts::123456789012:assumed-role/admin/session"]
+  }
+
+  expect_failures = [var.cluster_admin_principal_arns]
 }
 
 # ---------------------------------------------------------------------------------------
