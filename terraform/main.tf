@@ -101,6 +101,7 @@ module "github_oidc" {
   cluster_arn               = module.eks.cluster_arn
   deploy_namespace          = var.app_namespace
   state_bucket              = var.state_bucket
+  state_kms_key_arn         = var.state_kms_key_arn
   plan_readable_secret_arns = [module.elasticache.auth_secret_arn]
-  plan_kms_key_arns         = compact([module.elasticache.kms_key_arn, var.state_kms_key_arn])
+  plan_kms_key_arns         = [module.elasticache.kms_key_arn]
 }

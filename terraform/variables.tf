@@ -205,7 +205,7 @@ variable "state_bucket" {
 }
 
 variable "state_kms_key_arn" {
-  description = "KMS key of the state bucket (output of ./bootstrap), so the plan role can decrypt the state. Empty: none."
+  description = "KMS key of the state bucket (output state_kms_key_arn of ./bootstrap, also backend.hcl's kms_key_id), so the plan role can decrypt the state and write its lock file. Empty: none."
   type        = string
   default     = ""
 }

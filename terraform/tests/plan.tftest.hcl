@@ -208,6 +208,21 @@ run "root_rejects_session_arn_as_cluster_admin" {
   expect_failures = [var.cluster_admin_principal_arns]
 }
 
+run "bootstrap_backend_config" {
+  command = plan
+
+  module {
+    source = "./bootstrap"
+  }
+
+  # encrypt = true without kms_key_id makes the S3 backend send SSE-S3 (AES256), overriding the
+  # bucket's KMS default encryption.
+  assert {
+    condition     = strcontains(output.backend_hcl, "kms_key_id   = \"arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000\"")
+    error_message = "The generated backend.hcl must name the bootstrap's KMS key (kms_key_id)."
+  }
+}
+
 # ---------------------------------------------------------------------------------------
 # Modules, planned on their own so their resources can be inspected
 # ---------------------------------------------------------------------------------------
@@ -548,6 +563,11 @@ run "github_oidc" {
     ecr_kms_key_arn    = "arn:aws:kms:us-east-1:123456789012:key/ecr"
     cluster_name       = "t"
     cluster_arn        = "arn:aws:eks:us-east-1:123456789012:cluster/t"
+
+    state_bucket              = "tfstate"
+    state_kms_key_arn         = "arn:aws:kms:us-east-1:123456789012:key/state"
+    plan_readable_secret_arns = ["arn:aws:secretsmanager:us-east-1:123456789012:secret:redis"]
+    plan_kms_key_arns         = ["arn:aws:kms:us-east-1:123456789012:key/redis"]
   }
 
   assert {
@@ -582,6 +602,25 @@ run "github_oidc" {
     condition = (aws_eks_access_policy_association.ci["plan"].access_scope[0].type == "namespace" &&
     !contains(tolist(aws_eks_access_policy_association.ci["plan"].access_scope[0].namespaces), "users-api"))
     error_message = "The plan role may read helm release records, never the app namespace (its Secret holds the DB password)."
+  }
+
+  # The S3 backend writes the lock file with SSE-KMS under the state key: a data key is needed.
+  assert {
+    condition = one([for s in jsondecode(aws_iam_role_policy.plan[0].policy).Statement : s if s.Sid == "StateKms"]) == {
+      Sid       = "StateKms", Effect = "Allow", Action = ["kms:Decrypt", "kms:GenerateDataKey"]
+      Resource  = "arn:aws:kms:us-east-1:123456789012:key/state"
+      Condition = { StringEquals = { "kms:ViaService" = "s3.us-east-1.amazonaws.com" } }
+    }
+    error_message = "The plan role needs kms:Decrypt and kms:GenerateDataKey on the state key, through S3 only."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(aws_iam_role_policy.plan[0].policy).Statement : s if s.Sid == "SecretsDecrypt"]) == {
+      Sid       = "SecretsDecrypt", Effect = "Allow", Action = "kms:Decrypt"
+      Resource  = ["arn:aws:kms:us-east-1:123456789012:key/redis"]
+      Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.us-east-1.amazonaws.com" } }
+    }
+    error_message = "The plan role may decrypt the secret keys through Secrets Manager only."
   }
 }
 
