@@ -577,6 +577,11 @@ run "github_oidc" {
   }
 
   assert {
+    condition     = jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"] == ["repo:example-org/users-api:environment:production"]
+    error_message = "Only jobs in the production environment (behind its required reviewers) may assume the deploy role; no branch subject."
+  }
+
+  assert {
     condition     = jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:aud"] == "sts.amazonaws.com"
     error_message = "The audience must be sts.amazonaws.com."
   }

@@ -14,9 +14,9 @@ variable "github_repository" {
 }
 
 variable "deploy_subjects" {
-  description = "OIDC `sub` patterns (after repo:<owner/name>:) allowed to assume the deploy role: push images and deploy. Default: the main branch and the `production` environment."
+  description = "OIDC `sub` patterns (after repo:<owner/name>:) allowed to assume the deploy role: push images and deploy. Default: the `production` environment only (release.yml's job runs there, behind its required reviewers); a branch subject would let a job without the environment skip them."
   type        = list(string)
-  default     = ["ref:refs/heads/main", "environment:production"]
+  default     = ["environment:production"]
 }
 
 variable "plan_subjects" {
