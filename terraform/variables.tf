@@ -126,7 +126,7 @@ variable "aurora_instance_class" {
 }
 
 variable "database_name" {
-  description = "Database name (POSTGRES_DB)."
+  description = "Database name (POSTGRES_DB): a lower-case PostgreSQL identifier (letters, digits, underscores; starts with a letter)."
   type        = string
   default     = "mydb"
 }
@@ -162,7 +162,7 @@ variable "redis_auth_token_version" {
 }
 
 variable "secret_recovery_window_days" {
-  description = "Recovery window of the Redis AUTH secret on delete (0 for immediate deletion in throwaway environments)."
+  description = "Recovery window of the Redis AUTH secret on delete: 7-30 days, or 0 for immediate deletion in throwaway environments."
   type        = number
   default     = 7
 }
@@ -175,9 +175,14 @@ variable "ecr_force_delete" {
 }
 
 variable "app_namespace" {
-  description = "Kubernetes namespace of the application (the deploy role may edit only this one)."
+  description = "Kubernetes namespace of the application (the deploy role may edit only this one): a DNS-1123 label."
   type        = string
   default     = "users-api"
+
+  validation {
+    condition     = length(var.app_namespace) <= 63 && can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", var.app_namespace))
+    error_message = "app_namespace must be a DNS-1123 label: at most 63 lower-case letters, digits and dashes, starting and ending with a letter or digit."
+  }
 }
 
 variable "app_service_account" {

@@ -223,6 +223,16 @@ run "bootstrap_backend_config" {
   }
 }
 
+run "root_rejects_bad_app_namespace" {
+  command = plan
+
+  variables {
+    app_namespace = "Users_API"
+  }
+
+  expect_failures = [var.app_namespace]
+}
+
 # ---------------------------------------------------------------------------------------
 # Modules, planned on their own so their resources can be inspected
 # ---------------------------------------------------------------------------------------
@@ -284,6 +294,23 @@ run "network_per_az_nat_and_flow_logs" {
     condition     = length(aws_nat_gateway.this) == 2 && length(aws_flow_log.this) == 1
     error_message = "single_nat_gateway=false gives one NAT per AZ; enable_flow_logs adds a flow log."
   }
+}
+
+run "network_rejects_unsupported_log_retention" {
+  command = plan
+
+  module {
+    source = "./modules/network"
+  }
+
+  variables {
+    name                     = "t"
+    azs                      = ["us-east-1a", "us-east-1b"]
+    cluster_name             = "t"
+    flow_logs_retention_days = 45
+  }
+
+  expect_failures = [var.flow_logs_retention_days]
 }
 
 run "eks" {
@@ -368,6 +395,24 @@ run "eks" {
   }
 }
 
+run "eks_rejects_unsupported_log_retention" {
+  command = plan
+
+  module {
+    source = "./modules/eks"
+  }
+
+  variables {
+    cluster_name               = "t"
+    vpc_id                     = "vpc-1"
+    private_subnet_ids         = ["subnet-a", "subnet-b"]
+    public_access_cidrs        = ["203.0.113.10/32"]
+    cluster_log_retention_days = 45
+  }
+
+  expect_failures = [var.cluster_log_retention_days]
+}
+
 run "aurora" {
   command = plan
 
@@ -419,6 +464,24 @@ run "aurora" {
   }
 }
 
+run "aurora_rejects_bad_database_name" {
+  command = plan
+
+  module {
+    source = "./modules/aurora"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+    database_name              = "users-db"
+  }
+
+  expect_failures = [var.database_name]
+}
+
 run "elasticache" {
   # Mock apply: the token is read back from Secrets Manager after the write-only version is
   # written, so it is only known after apply.
@@ -462,6 +525,24 @@ run "elasticache" {
     r.cidr_ipv4 == null && r.cidr_ipv6 == null && r.from_port == 6379 && r.to_port == 6379 && r.referenced_security_group_id == "sg-cluster"])
     error_message = "6379 only from the cluster security group, never from a CIDR."
   }
+}
+
+run "elasticache_rejects_short_recovery_window" {
+  command = plan
+
+  module {
+    source = "./modules/elasticache"
+  }
+
+  variables {
+    name                        = "t"
+    vpc_id                      = "vpc-1"
+    subnet_ids                  = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids  = ["sg-cluster"]
+    secret_recovery_window_days = 3
+  }
+
+  expect_failures = [var.secret_recovery_window_days]
 }
 
 run "ecr" {
