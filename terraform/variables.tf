@@ -70,12 +70,12 @@ variable "kubernetes_version" {
 }
 
 variable "cluster_endpoint_public_access_cidrs" {
-  description = "CIDRs allowed to reach the public Kubernetes API endpoint (e.g. your egress IP /32). 0.0.0.0/0 is refused."
+  description = "IPv4 CIDRs allowed to reach the public Kubernetes API endpoint (e.g. your egress IP /32), each /16 or narrower: 0.0.0.0/0, and broad ranges that add up to it, are refused."
   type        = list(string)
 
   validation {
-    condition     = length(var.cluster_endpoint_public_access_cidrs) > 0 && alltrue([for c in var.cluster_endpoint_public_access_cidrs : can(cidrhost(c, 0)) && c != "0.0.0.0/0"])
-    error_message = "Give at least one valid CIDR, and not 0.0.0.0/0."
+    condition     = length(var.cluster_endpoint_public_access_cidrs) > 0 && alltrue([for c in var.cluster_endpoint_public_access_cidrs : can(regex("^[0-9.]+/(1[6-9]|2[0-9]|3[0-2])$", c)) && can(cidrhost(c, 0))])
+    error_message = "Give at least one IPv4 CIDR with a prefix of /16 to /32 (your egress IP /32); 0.0.0.0/0 and other broad ranges are refused."
   }
 }
 

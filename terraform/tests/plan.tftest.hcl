@@ -188,6 +188,17 @@ run "root_rejects_open_api_endpoint" {
   expect_failures = [var.cluster_endpoint_public_access_cidrs]
 }
 
+# Two halves of the address space are as open as 0.0.0.0/0; a string compare let them through.
+run "root_rejects_broad_api_endpoint_cidrs" {
+  command = plan
+
+  variables {
+    cluster_endpoint_public_access_cidrs = ["0.0.0.0/1", "128.0.0.0/1"]
+  }
+
+  expect_failures = [var.cluster_endpoint_public_access_cidrs]
+}
+
 run "root_rejects_no_cluster_admin" {
   command = plan
 
@@ -395,7 +406,7 @@ run "eks" {
   }
 }
 
-run "eks_rejects_unsupported_log_retention" {
+run "eks_rejects_open_endpoint_and_unsupported_log_retention" {
   command = plan
 
   module {
@@ -406,11 +417,12 @@ run "eks_rejects_unsupported_log_retention" {
     cluster_name               = "t"
     vpc_id                     = "vpc-1"
     private_subnet_ids         = ["subnet-a", "subnet-b"]
-    public_access_cidrs        = ["203.0.113.10/32"]
+    public_access_cidrs        = ["0.0.0.0/0"]
     cluster_log_retention_days = 45
   }
 
-  expect_failures = [var.cluster_log_retention_days]
+  # The module refuses an open endpoint itself (the CKV_AWS_38 skip relies on it).
+  expect_failures = [var.public_access_cidrs, var.cluster_log_retention_days]
 }
 
 run "aurora" {

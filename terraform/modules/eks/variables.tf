@@ -31,8 +31,13 @@ variable "endpoint_public_access" {
 }
 
 variable "public_access_cidrs" {
-  description = "CIDRs allowed to reach the public API endpoint. Never 0.0.0.0/0 in production: use your office/VPN egress /32."
+  description = "IPv4 CIDRs allowed to reach the public API endpoint, each /16 or narrower (0.0.0.0/0 is refused): use your office/VPN egress /32."
   type        = list(string)
+
+  validation {
+    condition     = alltrue([for c in var.public_access_cidrs : can(regex("^[0-9.]+/(1[6-9]|2[0-9]|3[0-2])$", c)) && can(cidrhost(c, 0))])
+    error_message = "public_access_cidrs must be IPv4 CIDRs with a prefix of /16 to /32."
+  }
 }
 
 variable "cluster_log_types" {
