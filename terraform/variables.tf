@@ -114,7 +114,7 @@ variable "node_max_pods" {
 
 # --- data stores -----------------------------------------------------------------------------
 variable "aurora_engine_version" {
-  description = "Aurora PostgreSQL engine version."
+  description = "Aurora PostgreSQL engine version at creation; later changes are ignored, since AWS upgrades minors itself (modules/aurora: how to upgrade)."
   type        = string
   default     = "17.4"
 }

@@ -474,6 +474,52 @@ run "aurora" {
     condition     = !aws_rds_cluster_instance.this[0].publicly_accessible
     error_message = "The instance must not be public."
   }
+
+  # A fixed name with create_before_destroy fails on replacement ("already exists").
+  assert {
+    condition     = aws_rds_cluster_parameter_group.this.name_prefix == "t-aurora-postgresql17-"
+    error_message = "The cluster parameter group must be named by prefix (create_before_destroy replaces it)."
+  }
+}
+
+# AWS upgrades the minor version (auto_minor_version_upgrade), so the refreshed state holds a
+# newer version than the configuration: a (mock) apply at 17.7, then a plan at 17.4 must keep
+# 17.7 instead of planning a downgrade, which RDS refuses.
+run "aurora_at_upgraded_minor" {
+  command = apply
+
+  module {
+    source = "./modules/aurora"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+    engine_version             = "17.7"
+  }
+}
+
+run "aurora_keeps_upgraded_minor" {
+  command = plan
+
+  module {
+    source = "./modules/aurora"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+    engine_version             = "17.4"
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.engine_version == "17.7" && aws_rds_cluster_instance.this[0].engine_version == "17.7"
+    error_message = "A minor version AWS upgraded to must not be planned back to var.engine_version."
+  }
 }
 
 run "aurora_rejects_bad_database_name" {

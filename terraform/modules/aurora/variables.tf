@@ -19,7 +19,7 @@ variable "allowed_security_group_ids" {
 }
 
 variable "engine_version" {
-  description = "Aurora PostgreSQL engine version."
+  description = "Aurora PostgreSQL engine version at creation. Later changes are ignored (AWS upgrades minors itself, auto_minor_version_upgrade): upgrade with `aws rds modify-db-cluster`, then set the new version here."
   type        = string
   default     = "17.4"
 }
