@@ -622,8 +622,11 @@ run "ecr" {
   }
 
   assert {
-    condition     = length(jsondecode(aws_ecr_lifecycle_policy.this.policy).rules) == 2
-    error_message = "The lifecycle policy expires untagged images and caps tagged ones."
+    condition = [for r in jsondecode(aws_ecr_lifecycle_policy.this.policy).rules : r.selection] == [
+      { tagStatus = "untagged", countType = "sinceImagePushed", countUnit = "days", countNumber = 7 },
+      { tagStatus = "tagged", tagPatternList = ["*"], countType = "imageCountMoreThan", countNumber = 30 },
+    ]
+    error_message = "The lifecycle policy expires untagged images after 7 days and keeps the 30 newest tagged ones (untagged ones must not count)."
   }
 }
 
