@@ -82,6 +82,7 @@ module "addons" {
   app_secret_kms_key_arns        = [module.aurora.kms_key_arn, module.elasticache.kms_key_arn]
   external_secrets_chart_version = var.external_secrets_chart_version
   lbc_chart_version              = var.lbc_chart_version
+  reloader_chart_version         = var.reloader_chart_version
   app_namespace                  = var.app_namespace
   deployer_group                 = module.github_oidc.deploy_kubernetes_group
 

@@ -226,3 +226,9 @@ variable "lbc_chart_version" {
   type        = string
   default     = "1.13.0"
 }
+
+variable "reloader_chart_version" {
+  description = "Version of the Stakater reloader Helm chart (restarts the app after a secret rotation)."
+  type        = string
+  default     = "2.2.17"
+}

@@ -165,6 +165,12 @@ run "root_wiring" {
     error_message = "helm_values must point the ExternalSecret at the two secrets."
   }
 
+  # RDS rotates the password every 7 days; the pods read it from env vars at start.
+  assert {
+    condition     = output.helm_values.reloader.enabled == true && contains(keys(module.addons.releases), "reloader")
+    error_message = "Reloader must be installed and helm_values must turn on the chart's reloader annotation."
+  }
+
   # No output may carry a secret value: the mocked AUTH token must not appear anywhere.
   assert {
     condition = !strcontains(jsonencode([
@@ -688,6 +694,20 @@ run "addons" {
   assert {
     condition     = yamldecode(helm_release.lbc.values[0]).vpcId == "vpc-1" && yamldecode(helm_release.lbc.values[0]).clusterName == "t"
     error_message = "The LB controller needs vpcId and clusterName (IMDS is out of reach with hop limit 1)."
+  }
+
+  assert {
+    condition = (helm_release.reloader.chart == "reloader" && helm_release.reloader.namespace == "kube-system" &&
+    helm_release.reloader.repository == "https://stakater.github.io/stakater-charts" && can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", helm_release.reloader.version)))
+    error_message = "Stakater Reloader must be installed from its chart repository, pinned, in kube-system (whose release records the plan role may read)."
+  }
+
+  # helm/users-api renders Reloader's default annotation (secret.reloader.stakater.com/reload).
+  assert {
+    condition = (yamldecode(helm_release.reloader.values[0]).reloader.ignoreConfigMaps &&
+      try(yamldecode(helm_release.reloader.values[0]).reloader.ignoreSecrets, false) == false &&
+    try(yamldecode(helm_release.reloader.values[0]).reloader.custom_annotations, null) == null)
+    error_message = "Reloader must watch Secrets, with its default annotations (the ones helm/users-api renders)."
   }
 }
 
