@@ -119,6 +119,11 @@ output "helm_values" {
         }
       }
     }
+    # Adds the secret.reloader.stakater.com/reload annotation: the Reloader that modules/addons
+    # installs restarts the pods once ESO has written a rotated password into their Secret.
+    reloader = {
+      enabled = true
+    }
     ingress = {
       className = "alb"
     }
