@@ -128,7 +128,7 @@ output "helm_values" {
       className = "alb"
     }
     networkPolicy = {
-      ingressCidrs = [module.network.vpc_cidr]
+      albCidrs = module.network.public_subnet_cidrs # the ALB's subnets only, not every pod of the VPC
       egress = {
         dataCidrs = module.network.database_subnet_cidrs
       }

@@ -165,6 +165,13 @@ run "root_wiring" {
     error_message = "helm_values must point the ExternalSecret at the two secrets."
   }
 
+  # The chart's schema refuses any other key (the VPC-wide ingressCidrs went): with the VPC CNI
+  # every pod has a VPC address, so only the ALB's subnets may reach the API.
+  assert {
+    condition     = output.helm_values.networkPolicy.albCidrs == module.network.public_subnet_cidrs && length(output.helm_values.networkPolicy.albCidrs) == 2 && toset(keys(output.helm_values.networkPolicy)) == toset(["albCidrs", "egress"])
+    error_message = "helm_values must admit only the public (ALB) subnets to the pods, under the chart's key networkPolicy.albCidrs."
+  }
+
   # RDS rotates the password every 7 days; the pods read it from env vars at start.
   assert {
     condition     = output.helm_values.reloader.enabled == true && contains(keys(module.addons.releases), "reloader")
