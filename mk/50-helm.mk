@@ -24,10 +24,17 @@ HELM_RELEASE := users-api
 HELM_NAMESPACE := users-api
 HELM_RENDER_DIR := $(REPO_ROOT)/build/helm/rendered
 HELM_JUNIT_DIR := $(JUNIT_DIR)/helm
-# name=values-file pairs; "default" renders the chart's own values.yaml
-HELM_VALUES := default=$(HELM_CHART)/values.yaml \
-  production=$(HELM_CHART)/values-production.example.yaml \
+# What every install adds to the chart's defaults (a stand-in for Terraform's helm_values output and
+# the pushed image tag): each variant below renders on top of it, as a real install does.
+HELM_REQUIRED_VALUES := helm/tests/values-terraform.yaml
+# name=values-files pairs (comma-separated files, applied after HELM_REQUIRED_VALUES); "default"
+# adds nothing to it
+HELM_VALUES := default= \
+  production=$(HELM_CHART)/values-production.yaml,helm/tests/values-production-vars.yaml \
   $(foreach f,$(sort $(wildcard $(HELM_CHART)/ci/*.yaml)),$(basename $(notdir $(f)))=$(f))
+
+# The -f arguments of one $$pair (shell loop variable): HELM_REQUIRED_VALUES, then the pair's files.
+helm_values_args = -f $(HELM_REQUIRED_VALUES) $$(IFS=,; for f in $${pair\#*=}; do printf -- '-f %s ' "$$f"; done)
 
 .PHONY: test-helm helm-lint helm-template helm-unit helm-checkov helm-tools helm-docs
 
@@ -42,7 +49,7 @@ helm-lint: ## helm lint --strict with every values file
 	for pair in $(HELM_VALUES); do \
 	  echo "--- helm lint --strict ($${pair%%=*})"; \
 	  "$$helm" lint --strict $(HELM_CHART) --namespace $(HELM_NAMESPACE) \
-	    --kube-version $(KUBERNETES_VERSION).0 -f "$${pair#*=}"; \
+	    --kube-version $(KUBERNETES_VERSION).0 $(helm_values_args); \
 	done
 
 helm-template: ## render the chart with every values file into build/helm/rendered/
@@ -50,7 +57,7 @@ helm-template: ## render the chart with every values file into build/helm/render
 	for pair in $(HELM_VALUES); do \
 	  out=$(HELM_RENDER_DIR)/$${pair%%=*}; mkdir -p "$$out"; \
 	  "$$helm" template $(HELM_RELEASE) $(HELM_CHART) --namespace $(HELM_NAMESPACE) \
-	    --kube-version $(KUBERNETES_VERSION).0 -f "$${pair#*=}" > "$$out/manifest.yaml"; \
+	    --kube-version $(KUBERNETES_VERSION).0 $(helm_values_args) > "$$out/manifest.yaml"; \
 	  echo "rendered $${pair%%=*}: $$(grep -c '^kind:' "$$out/manifest.yaml") objects -> $$out/manifest.yaml"; \
 	done
 

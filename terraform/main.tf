@@ -7,18 +7,9 @@ data "aws_availability_zones" "available" {
   }
 }
 
-data "aws_caller_identity" "current" {}
-
-# The IAM role behind the caller's (possibly assumed-role) session: access entries need the
-# role ARN, not the STS session ARN.
-data "aws_iam_session_context" "current" {
-  arn = data.aws_caller_identity.current.arn
-}
-
 locals {
   azs          = coalesce(var.availability_zones, slice(data.aws_availability_zones.available.names, 0, 2))
   cluster_name = var.name
-  admin_arns   = distinct(concat([data.aws_iam_session_context.current.issuer_arn], var.cluster_admin_principal_arns))
 }
 
 module "network" {
@@ -40,7 +31,7 @@ module "eks" {
   vpc_id               = module.network.vpc_id
   private_subnet_ids   = module.network.private_subnet_ids
   public_access_cidrs  = var.cluster_endpoint_public_access_cidrs
-  admin_principal_arns = local.admin_arns
+  admin_principal_arns = var.cluster_admin_principal_arns
   node_instance_types  = [var.node_instance_type]
   node_min_size        = var.node_count
   node_max_size        = var.node_count
@@ -91,6 +82,7 @@ module "addons" {
   app_secret_kms_key_arns        = [module.aurora.kms_key_arn, module.elasticache.kms_key_arn]
   external_secrets_chart_version = var.external_secrets_chart_version
   lbc_chart_version              = var.lbc_chart_version
+  reloader_chart_version         = var.reloader_chart_version
   app_namespace                  = var.app_namespace
   deployer_group                 = module.github_oidc.deploy_kubernetes_group
 
@@ -110,6 +102,7 @@ module "github_oidc" {
   cluster_arn               = module.eks.cluster_arn
   deploy_namespace          = var.app_namespace
   state_bucket              = var.state_bucket
+  state_kms_key_arn         = var.state_kms_key_arn
   plan_readable_secret_arns = [module.elasticache.auth_secret_arn]
-  plan_kms_key_arns         = compact([module.elasticache.kms_key_arn, var.state_kms_key_arn])
+  plan_kms_key_arns         = [module.elasticache.kms_key_arn]
 }

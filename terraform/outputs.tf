@@ -119,11 +119,16 @@ output "helm_values" {
         }
       }
     }
+    # Adds the secret.reloader.stakater.com/reload annotation: the Reloader that modules/addons
+    # installs restarts the pods once ESO has written a rotated password into their Secret.
+    reloader = {
+      enabled = true
+    }
     ingress = {
       className = "alb"
     }
     networkPolicy = {
-      ingressCidrs = [module.network.vpc_cidr]
+      albCidrs = module.network.public_subnet_cidrs # the ALB's subnets only, not every pod of the VPC
       egress = {
         dataCidrs = module.network.database_subnet_cidrs
       }

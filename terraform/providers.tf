@@ -12,8 +12,8 @@ provider "aws" {
 }
 
 # Talks to the cluster created in this same configuration. Credentials come from
-# `aws eks get-token` at apply time (the applying principal has a cluster-admin access entry),
-# so no token is stored in state.
+# `aws eks get-token` at apply time (the applying principal must be in
+# cluster_admin_principal_arns), so no token is stored in state.
 provider "helm" {
   kubernetes {
     host                   = module.eks.cluster_endpoint

@@ -70,19 +70,23 @@ variable "kubernetes_version" {
 }
 
 variable "cluster_endpoint_public_access_cidrs" {
-  description = "CIDRs allowed to reach the public Kubernetes API endpoint (e.g. your egress IP /32). 0.0.0.0/0 is refused."
+  description = "IPv4 CIDRs allowed to reach the public Kubernetes API endpoint (e.g. your egress IP /32), each /16 or narrower: 0.0.0.0/0, and broad ranges that add up to it, are refused."
   type        = list(string)
 
   validation {
-    condition     = length(var.cluster_endpoint_public_access_cidrs) > 0 && alltrue([for c in var.cluster_endpoint_public_access_cidrs : can(cidrhost(c, 0)) && c != "0.0.0.0/0"])
-    error_message = "Give at least one valid CIDR, and not 0.0.0.0/0."
+    condition     = length(var.cluster_endpoint_public_access_cidrs) > 0 && alltrue([for c in var.cluster_endpoint_public_access_cidrs : can(regex("^[0-9.]+/(1[6-9]|2[0-9]|3[0-2])$", c)) && can(cidrhost(c, 0))])
+    error_message = "Give at least one IPv4 CIDR with a prefix of /16 to /32 (your egress IP /32); 0.0.0.0/0 and other broad ranges are refused."
   }
 }
 
 variable "cluster_admin_principal_arns" {
-  description = "Extra IAM roles/users that get cluster-admin access entries. The principal running apply always gets one."
+  description = "IAM roles/users (not STS session ARNs) that get cluster-admin access entries: whoever runs apply (the Helm releases need it) and the CI apply role. Not the CI plan/deploy roles, which have entries of their own. Required: the cluster has no other admin."
   type        = list(string)
-  default     = []
+
+  validation {
+    condition     = length(var.cluster_admin_principal_arns) > 0 && alltrue([for a in var.cluster_admin_principal_arns : can(regex("^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(role|user)/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]+$", a))])
+    error_message = "Give at least one IAM role or user ARN (arn:aws:iam::<account>:role/<name> or :user/<name>); an assumed-role session ARN (arn:aws:sts::...) does not work in an access entry."
+  }
 }
 
 variable "node_instance_type" {
@@ -110,7 +114,7 @@ variable "node_max_pods" {
 
 # --- data stores -----------------------------------------------------------------------------
 variable "aurora_engine_version" {
-  description = "Aurora PostgreSQL engine version."
+  description = "Aurora PostgreSQL engine version at creation; later changes are ignored, since AWS upgrades minors itself (modules/aurora: how to upgrade)."
   type        = string
   default     = "17.4"
 }
@@ -122,7 +126,7 @@ variable "aurora_instance_class" {
 }
 
 variable "database_name" {
-  description = "Database name (POSTGRES_DB)."
+  description = "Database name (POSTGRES_DB): a lower-case PostgreSQL identifier (letters, digits, underscores; starts with a letter)."
   type        = string
   default     = "mydb"
 }
@@ -158,7 +162,7 @@ variable "redis_auth_token_version" {
 }
 
 variable "secret_recovery_window_days" {
-  description = "Recovery window of the Redis AUTH secret on delete (0 for immediate deletion in throwaway environments)."
+  description = "Recovery window of the Redis AUTH secret on delete: 7-30 days, or 0 for immediate deletion in throwaway environments."
   type        = number
   default     = 7
 }
@@ -171,9 +175,14 @@ variable "ecr_force_delete" {
 }
 
 variable "app_namespace" {
-  description = "Kubernetes namespace of the application (the deploy role may edit only this one)."
+  description = "Kubernetes namespace of the application (the deploy role may edit only this one): a DNS-1123 label."
   type        = string
   default     = "users-api"
+
+  validation {
+    condition     = length(var.app_namespace) <= 63 && can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", var.app_namespace))
+    error_message = "app_namespace must be a DNS-1123 label: at most 63 lower-case letters, digits and dashes, starting and ending with a letter or digit."
+  }
 }
 
 variable "app_service_account" {
@@ -201,7 +210,7 @@ variable "state_bucket" {
 }
 
 variable "state_kms_key_arn" {
-  description = "KMS key of the state bucket (output of ./bootstrap), so the plan role can decrypt the state. Empty: none."
+  description = "KMS key of the state bucket (output state_kms_key_arn of ./bootstrap, also backend.hcl's kms_key_id), so the plan role can decrypt the state and write its lock file. Empty: none."
   type        = string
   default     = ""
 }
@@ -216,4 +225,10 @@ variable "lbc_chart_version" {
   description = "Version of the aws-load-balancer-controller Helm chart."
   type        = string
   default     = "1.13.0"
+}
+
+variable "reloader_chart_version" {
+  description = "Version of the Stakater reloader Helm chart (restarts the app after a secret rotation)."
+  type        = string
+  default     = "2.2.17"
 }

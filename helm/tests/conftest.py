@@ -20,12 +20,17 @@ CHART = pathlib.Path(__file__).resolve().parent.parent / "users-api"
 RELEASE = "users-api"
 NAMESPACE = "users-api"
 
-# The values files every rendering check runs over: the defaults, the production example and the
-# variants under ci/ (HTTPS, existing Secret, ClusterSecretStore).
+# What every install must add to the chart's defaults (a stand-in for Terraform's helm_values output
+# and the pushed image tag): every render below starts from it, as every real install does.
+REQUIRED_VALUES = pathlib.Path(__file__).resolve().parent / "values-terraform.yaml"
+
+# The values files every rendering check runs over, on top of REQUIRED_VALUES: nothing more (the
+# defaults), production as release.yml deploys it (values-production.yaml and the environment's
+# variables) and the variants under ci/ (HTTPS, existing Secret, ClusterSecretStore).
 VALUES_FILES = {
-    "default": None,
-    "production": CHART / "values-production.example.yaml",
-    **{p.stem: p for p in sorted((CHART / "ci").glob("*.yaml"))},
+    "default": (),
+    "production": (CHART / "values-production.yaml", pathlib.Path(__file__).resolve().parent / "values-production-vars.yaml"),
+    **{p.stem: (p,) for p in sorted((CHART / "ci").glob("*.yaml"))},
 }
 
 
@@ -59,18 +64,23 @@ def run_helm(*args: str) -> Result:
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-def template_args(values_files: tuple[pathlib.Path, ...], sets: tuple[str, ...]) -> list[str]:
+def values_args(*values_files: pathlib.Path | None, required: bool = True) -> list[str]:
+    """`-f` arguments: REQUIRED_VALUES first (unless required=False), then the given files."""
+    files = ([REQUIRED_VALUES] if required else []) + [f for f in values_files if f is not None]
+    return [arg for f in files for arg in ("-f", str(f))]
+
+
+def template_args(values_files: tuple[pathlib.Path, ...], sets: tuple[str, ...],
+                  required: bool = True) -> list[str]:
     args = ["template", RELEASE, str(CHART), "--namespace", NAMESPACE,
-            "--kube-version", f"{kube_version()}.0"]
-    for f in values_files:
-        args += ["-f", str(f)]
+            "--kube-version", f"{kube_version()}.0", *values_args(*values_files, required=required)]
     for s in sets:
         args += ["--set", s]
     return args
 
 
-def try_render(*values_files: pathlib.Path, sets: tuple[str, ...] = ()) -> Result:
-    return run_helm(*template_args(tuple(values_files), sets))
+def try_render(*values_files: pathlib.Path, sets: tuple[str, ...] = (), required: bool = True) -> Result:
+    return run_helm(*template_args(tuple(values_files), sets, required))
 
 
 @functools.lru_cache(maxsize=None)
@@ -88,7 +98,7 @@ def render(*values_files: pathlib.Path | None, sets: tuple[str, ...] = ()) -> li
 
 
 def render_named(name: str) -> list[dict]:
-    return render(VALUES_FILES[name])
+    return render(*VALUES_FILES[name])
 
 
 def by_kind(docs: list[dict], kind: str) -> list[dict]:

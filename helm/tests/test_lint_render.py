@@ -1,16 +1,13 @@
 """`helm lint --strict` and `helm template` over every values file (default, production example, ci/)."""
 import pytest
 
-from conftest import CHART, VALUES_FILES, kube_version, render_named, run_helm
+from conftest import CHART, VALUES_FILES, kube_version, render_named, run_helm, values_args
 
 
 @pytest.mark.parametrize("name", VALUES_FILES)
 def test_helm_lint_strict(name):
-    args = ["lint", "--strict", str(CHART), "--namespace", "users-api",
-            "--kube-version", f"{kube_version()}.0"]
-    if VALUES_FILES[name] is not None:
-        args += ["-f", str(VALUES_FILES[name])]
-    result = run_helm(*args)
+    result = run_helm("lint", "--strict", str(CHART), "--namespace", "users-api",
+                      "--kube-version", f"{kube_version()}.0", *values_args(*VALUES_FILES[name]))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 chart(s) failed" in result.stdout
 
@@ -27,7 +24,8 @@ def test_helm_template_renders(name):
 
 
 def test_notes_render_with_alb_instructions():
-    result = run_helm("install", "users-api", str(CHART), "--dry-run=client", "--namespace", "users-api")
+    result = run_helm("install", "users-api", str(CHART), "--dry-run=client", "--namespace", "users-api",
+                      *values_args())
     assert result.returncode == 0, result.stderr
     assert "get ingress users-api" in result.stdout
     assert "helm test users-api -n users-api" in result.stdout

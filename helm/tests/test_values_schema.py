@@ -40,8 +40,9 @@ REJECTED = {
     "bad refresh interval": ({"externalSecrets": {"refreshInterval": "hourly"}}, "refreshInterval"),
     "bad secret store kind": ({"externalSecrets": {"secretStore": {"kind": "Vault"}}}, "kind"),
     "bad region": ({"externalSecrets": {"secretStore": {"region": "Frankfurt"}}}, "region"),
-    "empty remote key": ({"externalSecrets": {"database": {"remoteRef": {"key": ""}}}}, "key"),
-    "bad CIDR": ({"networkPolicy": {"ingressCidrs": ["10.0.0.0"]}}, "ingressCidrs"),
+    "empty redis remote key": ({"externalSecrets": {"redis": {"remoteRef": {"key": ""}}}}, "key"),
+    "bad CIDR": ({"networkPolicy": {"albCidrs": ["10.0.0.0"]}}, "albCidrs"),
+    "the old VPC-wide ingressCidrs": ({"networkPolicy": {"ingressCidrs": ["10.0.0.0/16"]}}, "ingressCidrs"),
     "resources without limits": ({"resources": {"limits": None}}, "limits"),
     "memory quantity typo": ({"resources": {"requests": {"memory": "320MB"}}}, "memory"),
     # cross-field rules enforced by the templates (users-api.validate)
@@ -54,6 +55,15 @@ REJECTED = {
     "grace period shorter than a longer shutdown timeout": (
         {"lifecycle": {"shutdownTimeoutSeconds": 40}}, "shutdownTimeoutSeconds"),
     "management on the API port": ({"containerPorts": {"management": 8000}}, "must differ"),
+    # values only the infrastructure knows have no default: a missing one is named, with its source
+    "no image repository": ({"image": {"repository": ""}}, "image.repository is required: the ECR repository URL"),
+    "neither image tag nor digest": ({"image": {"tag": "", "digest": ""}}, "image.tag or image.digest is required"),
+    "no database host": ({"database": {"host": ""}}, "database.host is required: the Aurora writer endpoint"),
+    "no redis host": ({"redis": {"host": ""}}, "redis.host is required: the ElastiCache primary endpoint"),
+    "no secrets region": ({"externalSecrets": {"secretStore": {"region": ""}}},
+                          "externalSecrets.secretStore.region is required"),
+    "no database secret": ({"externalSecrets": {"database": {"remoteRef": {"key": ""}}}},
+                           "externalSecrets.database.remoteRef.key is required: the ARN of the RDS-managed master secret"),
     # one source per variable: a duplicate ConfigMap key is ambiguous, a Secret's variable shadows it
     "extraEnv setting a variable the chart sets": (
         {"config": {"extraEnv": {"COMPANY_NAME": "Other"}}}, "config.extraEnv.COMPANY_NAME: the chart sets"),
@@ -69,6 +79,22 @@ def test_bad_values_are_rejected(values_file, override, fragment):
     result = try_render(values_file(override))
     assert result.returncode != 0, "helm template accepted bad values"
     assert fragment in result.stderr, result.stderr
+
+
+def test_the_defaults_alone_do_not_render():
+    """values.yaml holds no placeholder image, host or secret: an install without the Terraform
+    values fails at once and says what is missing, instead of deploying pods that cannot start."""
+    result = try_render(required=False)
+    assert result.returncode != 0, "helm template rendered the chart without the infrastructure values"
+    assert "is required" in result.stderr and "helm_values" in result.stderr, result.stderr
+
+
+def test_region_and_database_secret_are_not_needed_without_external_secrets(values_file):
+    override = {"existingSecret": "users-api-credentials",
+                "externalSecrets": {"enabled": False, "secretStore": {"region": ""},
+                                    "database": {"remoteRef": {"key": ""}}}}
+    result = try_render(values_file(override))
+    assert result.returncode == 0, result.stderr
 
 
 ACCEPTED = {

@@ -3,7 +3,7 @@
 #   1. tofu fmt -check -recursive
 #   2. tofu init -backend=false + tofu validate: the root, ./bootstrap and every module
 #      (plus `terraform validate` of the root when a terraform binary is on PATH)
-#   3. tofu test: runs against mock providers (plan, and two mock applies; no AWS) (terraform/tests/*.tftest.hcl)
+#   3. tofu test: runs against mock providers (plans, and a few mock applies; no AWS) (terraform/tests/*.tftest.hcl)
 #   4. checkov over terraform/ (CLI output + JUnit XML)
 #   (and terraform/README.md's inputs/outputs tables are checked against the code)
 # Tools: OpenTofu and the helm provider are built from the Go module proxy on first use,
@@ -73,7 +73,7 @@ for d in "${dirs[@]}"; do
 done
 # --- 3. tofu test ------------------------------------------------------------------------------
 t0=$SECONDS
-say "tofu test (mock providers: plan runs, plus two mock applies; no AWS)"
+say "tofu test (mock providers: plan runs, plus a few mock applies; no AWS)"
 test_data=$(data_dir .)
 TF_DATA_DIR="$test_data" "$tofu" -chdir="$tf" test -json -no-color >"$work/tofu-test.jsonl" 2>"$work/tofu-test.stderr"
 test_rc=$?

@@ -4,7 +4,7 @@ output "state_bucket" {
 }
 
 output "state_kms_key_arn" {
-  description = "KMS key encrypting the state objects (the plan role needs kms:Decrypt on it)."
+  description = "KMS key encrypting the state objects: backend.hcl's kms_key_id and the main configuration's state_kms_key_arn (the plan role decrypts the state and encrypts its lock file with it)."
   value       = module.kms.arn
 }
 
@@ -15,6 +15,7 @@ output "backend_hcl" {
     key          = "users-api/terraform.tfstate"
     region       = "${var.region}"
     encrypt      = true
+    kms_key_id   = "${module.kms.arn}"
     use_lockfile = true
   EOT
 }

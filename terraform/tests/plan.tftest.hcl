@@ -9,9 +9,6 @@ mock_provider "aws" {
       arn        = "arn:aws:sts::123456789012:assumed-role/admin/session"
     }
   }
-  mock_data "aws_iam_session_context" {
-    defaults = { issuer_arn = "arn:aws:iam::123456789012:role/admin" }
-  }
   mock_data "aws_partition" {
     defaults = { partition = "aws" }
   }
@@ -75,6 +72,7 @@ mock_provider "helm" {}
 
 variables {
   cluster_endpoint_public_access_cidrs = ["203.0.113.10/32"]
+  cluster_admin_principal_arns         = ["arn:aws:iam::123456789012:role/platform-admin"]
 }
 
 # ---------------------------------------------------------------------------------------
@@ -145,6 +143,13 @@ run "root_wiring" {
     error_message = "The deployer-rbac release must bind the deploy role's access-entry group (users-api-deployers) in the app namespace."
   }
 
+  # The mocked caller is arn:aws:sts::123456789012:assumed-role/admin/session: it must not get
+  # an entry of its own, or every plan by another principal (CI) would change the admins.
+  assert {
+    condition     = module.eks.admin_principal_arns == toset(["arn:aws:iam::123456789012:role/platform-admin"])
+    error_message = "Cluster admins must be exactly cluster_admin_principal_arns, whoever runs the plan."
+  }
+
   assert {
     condition     = output.update_kubeconfig_command == "aws eks update-kubeconfig --region us-east-1 --name users-api"
     error_message = "update_kubeconfig_command is wrong."
@@ -158,6 +163,19 @@ run "root_wiring" {
   assert {
     condition     = output.helm_values.externalSecrets.database.remoteRef.key == output.postgres_secret_arn && output.helm_values.externalSecrets.redis.remoteRef.property == "auth_token"
     error_message = "helm_values must point the ExternalSecret at the two secrets."
+  }
+
+  # The chart's schema refuses any other key (the VPC-wide ingressCidrs went): with the VPC CNI
+  # every pod has a VPC address, so only the ALB's subnets may reach the API.
+  assert {
+    condition     = output.helm_values.networkPolicy.albCidrs == module.network.public_subnet_cidrs && length(output.helm_values.networkPolicy.albCidrs) == 2 && toset(keys(output.helm_values.networkPolicy)) == toset(["albCidrs", "egress"])
+    error_message = "helm_values must admit only the public (ALB) subnets to the pods, under the chart's key networkPolicy.albCidrs."
+  }
+
+  # RDS rotates the password every 7 days; the pods read it from env vars at start.
+  assert {
+    condition     = output.helm_values.reloader.enabled == true && contains(keys(module.addons.releases), "reloader")
+    error_message = "Reloader must be installed and helm_values must turn on the chart's reloader annotation."
   }
 
   # No output may carry a secret value: the mocked AUTH token must not appear anywhere.
@@ -181,6 +199,62 @@ run "root_rejects_open_api_endpoint" {
   }
 
   expect_failures = [var.cluster_endpoint_public_access_cidrs]
+}
+
+# Two halves of the address space are as open as 0.0.0.0/0; a string compare let them through.
+run "root_rejects_broad_api_endpoint_cidrs" {
+  command = plan
+
+  variables {
+    cluster_endpoint_public_access_cidrs = ["0.0.0.0/1", "128.0.0.0/1"]
+  }
+
+  expect_failures = [var.cluster_endpoint_public_access_cidrs]
+}
+
+run "root_rejects_no_cluster_admin" {
+  command = plan
+
+  variables {
+    cluster_admin_principal_arns = []
+  }
+
+  expect_failures = [var.cluster_admin_principal_arns]
+}
+
+run "root_rejects_session_arn_as_cluster_admin" {
+  command = plan
+
+  variables {
+    cluster_admin_principal_arns = ["arn:aws:sts::123456789012:assumed-role/admin/session"]
+  }
+
+  expect_failures = [var.cluster_admin_principal_arns]
+}
+
+run "bootstrap_backend_config" {
+  command = plan
+
+  module {
+    source = "./bootstrap"
+  }
+
+  # encrypt = true without kms_key_id makes the S3 backend send SSE-S3 (AES256), overriding the
+  # bucket's KMS default encryption.
+  assert {
+    condition     = strcontains(output.backend_hcl, "kms_key_id   = \"arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000\"")
+    error_message = "The generated backend.hcl must name the bootstrap's KMS key (kms_key_id)."
+  }
+}
+
+run "root_rejects_bad_app_namespace" {
+  command = plan
+
+  variables {
+    app_namespace = "Users_API"
+  }
+
+  expect_failures = [var.app_namespace]
 }
 
 # ---------------------------------------------------------------------------------------
@@ -244,6 +318,23 @@ run "network_per_az_nat_and_flow_logs" {
     condition     = length(aws_nat_gateway.this) == 2 && length(aws_flow_log.this) == 1
     error_message = "single_nat_gateway=false gives one NAT per AZ; enable_flow_logs adds a flow log."
   }
+}
+
+run "network_rejects_unsupported_log_retention" {
+  command = plan
+
+  module {
+    source = "./modules/network"
+  }
+
+  variables {
+    name                     = "t"
+    azs                      = ["us-east-1a", "us-east-1b"]
+    cluster_name             = "t"
+    flow_logs_retention_days = 45
+  }
+
+  expect_failures = [var.flow_logs_retention_days]
 }
 
 run "eks" {
@@ -328,6 +419,25 @@ run "eks" {
   }
 }
 
+run "eks_rejects_open_endpoint_and_unsupported_log_retention" {
+  command = plan
+
+  module {
+    source = "./modules/eks"
+  }
+
+  variables {
+    cluster_name               = "t"
+    vpc_id                     = "vpc-1"
+    private_subnet_ids         = ["subnet-a", "subnet-b"]
+    public_access_cidrs        = ["0.0.0.0/0"]
+    cluster_log_retention_days = 45
+  }
+
+  # The module refuses an open endpoint itself (the CKV_AWS_38 skip relies on it).
+  expect_failures = [var.public_access_cidrs, var.cluster_log_retention_days]
+}
+
 run "aurora" {
   command = plan
 
@@ -377,6 +487,70 @@ run "aurora" {
     condition     = !aws_rds_cluster_instance.this[0].publicly_accessible
     error_message = "The instance must not be public."
   }
+
+  # A fixed name with create_before_destroy fails on replacement ("already exists").
+  assert {
+    condition     = aws_rds_cluster_parameter_group.this.name_prefix == "t-aurora-postgresql17-"
+    error_message = "The cluster parameter group must be named by prefix (create_before_destroy replaces it)."
+  }
+}
+
+# AWS upgrades the minor version (auto_minor_version_upgrade), so the refreshed state holds a
+# newer version than the configuration: a (mock) apply at 17.7, then a plan at 17.4 must keep
+# 17.7 instead of planning a downgrade, which RDS refuses.
+run "aurora_at_upgraded_minor" {
+  command = apply
+
+  module {
+    source = "./modules/aurora"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+    engine_version             = "17.7"
+  }
+}
+
+run "aurora_keeps_upgraded_minor" {
+  command = plan
+
+  module {
+    source = "./modules/aurora"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+    engine_version             = "17.4"
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.engine_version == "17.7" && aws_rds_cluster_instance.this[0].engine_version == "17.7"
+    error_message = "A minor version AWS upgraded to must not be planned back to var.engine_version."
+  }
+}
+
+run "aurora_rejects_bad_database_name" {
+  command = plan
+
+  module {
+    source = "./modules/aurora"
+  }
+
+  variables {
+    name                       = "t"
+    vpc_id                     = "vpc-1"
+    subnet_ids                 = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids = ["sg-cluster"]
+    database_name              = "users-db"
+  }
+
+  expect_failures = [var.database_name]
 }
 
 run "elasticache" {
@@ -424,6 +598,24 @@ run "elasticache" {
   }
 }
 
+run "elasticache_rejects_short_recovery_window" {
+  command = plan
+
+  module {
+    source = "./modules/elasticache"
+  }
+
+  variables {
+    name                        = "t"
+    vpc_id                      = "vpc-1"
+    subnet_ids                  = ["subnet-c", "subnet-d"]
+    allowed_security_group_ids  = ["sg-cluster"]
+    secret_recovery_window_days = 3
+  }
+
+  expect_failures = [var.secret_recovery_window_days]
+}
+
 run "ecr" {
   command = plan
 
@@ -443,8 +635,11 @@ run "ecr" {
   }
 
   assert {
-    condition     = length(jsondecode(aws_ecr_lifecycle_policy.this.policy).rules) == 2
-    error_message = "The lifecycle policy expires untagged images and caps tagged ones."
+    condition = [for r in jsondecode(aws_ecr_lifecycle_policy.this.policy).rules : r.selection] == [
+      { tagStatus = "untagged", countType = "sinceImagePushed", countUnit = "days", countNumber = 7 },
+      { tagStatus = "tagged", tagPatternList = ["*"], countType = "imageCountMoreThan", countNumber = 30 },
+    ]
+    error_message = "The lifecycle policy expires untagged images after 7 days and keeps the 30 newest tagged ones (untagged ones must not count)."
   }
 }
 
@@ -507,6 +702,20 @@ run "addons" {
     condition     = yamldecode(helm_release.lbc.values[0]).vpcId == "vpc-1" && yamldecode(helm_release.lbc.values[0]).clusterName == "t"
     error_message = "The LB controller needs vpcId and clusterName (IMDS is out of reach with hop limit 1)."
   }
+
+  assert {
+    condition = (helm_release.reloader.chart == "reloader" && helm_release.reloader.namespace == "kube-system" &&
+    helm_release.reloader.repository == "https://stakater.github.io/stakater-charts" && can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", helm_release.reloader.version)))
+    error_message = "Stakater Reloader must be installed from its chart repository, pinned, in kube-system (whose release records the plan role may read)."
+  }
+
+  # helm/users-api renders Reloader's default annotation (secret.reloader.stakater.com/reload).
+  assert {
+    condition = (yamldecode(helm_release.reloader.values[0]).reloader.ignoreConfigMaps &&
+      try(yamldecode(helm_release.reloader.values[0]).reloader.ignoreSecrets, false) == false &&
+    try(yamldecode(helm_release.reloader.values[0]).reloader.custom_annotations, null) == null)
+    error_message = "Reloader must watch Secrets, with its default annotations (the ones helm/users-api renders)."
+  }
 }
 
 run "github_oidc" {
@@ -523,12 +732,22 @@ run "github_oidc" {
     ecr_kms_key_arn    = "arn:aws:kms:us-east-1:123456789012:key/ecr"
     cluster_name       = "t"
     cluster_arn        = "arn:aws:eks:us-east-1:123456789012:cluster/t"
+
+    state_bucket              = "tfstate"
+    state_kms_key_arn         = "arn:aws:kms:us-east-1:123456789012:key/state"
+    plan_readable_secret_arns = ["arn:aws:secretsmanager:us-east-1:123456789012:secret:redis"]
+    plan_kms_key_arns         = ["arn:aws:kms:us-east-1:123456789012:key/redis"]
   }
 
   assert {
     condition = alltrue([for s in jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"] :
     startswith(s, "repo:example-org/users-api:")])
     error_message = "Only this repository's workflows may assume the deploy role."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.deploy.assume_role_policy).Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"] == ["repo:example-org/users-api:environment:production"]
+    error_message = "Only jobs in the production environment (behind its required reviewers) may assume the deploy role; no branch subject."
   }
 
   assert {
@@ -557,6 +776,25 @@ run "github_oidc" {
     condition = (aws_eks_access_policy_association.ci["plan"].access_scope[0].type == "namespace" &&
     !contains(tolist(aws_eks_access_policy_association.ci["plan"].access_scope[0].namespaces), "users-api"))
     error_message = "The plan role may read helm release records, never the app namespace (its Secret holds the DB password)."
+  }
+
+  # The S3 backend writes the lock file with SSE-KMS under the state key: a data key is needed.
+  assert {
+    condition = one([for s in jsondecode(aws_iam_role_policy.plan[0].policy).Statement : s if s.Sid == "StateKms"]) == {
+      Sid       = "StateKms", Effect = "Allow", Action = ["kms:Decrypt", "kms:GenerateDataKey"]
+      Resource  = "arn:aws:kms:us-east-1:123456789012:key/state"
+      Condition = { StringEquals = { "kms:ViaService" = "s3.us-east-1.amazonaws.com" } }
+    }
+    error_message = "The plan role needs kms:Decrypt and kms:GenerateDataKey on the state key, through S3 only."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(aws_iam_role_policy.plan[0].policy).Statement : s if s.Sid == "SecretsDecrypt"]) == {
+      Sid       = "SecretsDecrypt", Effect = "Allow", Action = "kms:Decrypt"
+      Resource  = ["arn:aws:kms:us-east-1:123456789012:key/redis"]
+      Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.us-east-1.amazonaws.com" } }
+    }
+    error_message = "The plan role may decrypt the secret keys through Secrets Manager only."
   }
 }
 

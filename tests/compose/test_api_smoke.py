@@ -1,4 +1,4 @@
-"""Black-box smoke test of the API served by the compose stack (contract: DESIGN.md)."""
+"""Black-box smoke test of the API served by the compose stack (contract: README.md, "The API")."""
 import os
 
 PROBLEM_JSON = "application/problem+json"

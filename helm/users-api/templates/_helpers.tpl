@@ -34,7 +34,7 @@ Common labels.
 {{- define "users-api.labels" -}}
 helm.sh/chart: {{ include "users-api.chart" . }}
 {{ include "users-api.selectorLabels" . }}
-app.kubernetes.io/version: {{ include "users-api.imageTag" . | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/version: {{ include "users-api.version" . | trunc 63 | trimSuffix "-" | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: users-api
 {{- end }}
@@ -59,10 +59,10 @@ ServiceAccount name.
 {{- end }}
 
 {{/*
-Image tag: the tag value, else the chart's appVersion.
+Version of the running image, for labels and NOTES: the tag, else the digest's first 12 hex digits.
 */}}
-{{- define "users-api.imageTag" -}}
-{{- default .Chart.AppVersion .Values.image.tag }}
+{{- define "users-api.version" -}}
+{{- .Values.image.tag | default (.Values.image.digest | trimPrefix "sha256:" | trunc 12) }}
 {{- end }}
 
 {{/*
@@ -72,7 +72,7 @@ Image reference: repository@digest when a digest is set, else repository:tag.
 {{- if .Values.image.digest }}
 {{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
 {{- else }}
-{{- printf "%s:%s" .Values.image.repository (include "users-api.imageTag" .) }}
+{{- printf "%s:%s" .Values.image.repository .Values.image.tag }}
 {{- end }}
 {{- end }}
 
@@ -133,9 +133,35 @@ The variables the pods read from the credentials Secret (deployment.yaml).
 {{- end }}
 
 {{/*
+Values only the infrastructure knows: empty by default, so a forgotten one fails the render instead
+of deploying a placeholder. Terraform's helm_values output carries all but the image tag/digest.
+*/}}
+{{- define "users-api.required" -}}
+{{- $es := .Values.externalSecrets }}
+{{- $missing := dict
+  "image.repository" (list .Values.image.repository "the ECR repository URL (Terraform output ecr_repository_url)")
+  "image.tag or image.digest" (list (or .Values.image.tag .Values.image.digest) "the image the pipeline pushed; the chart has no default image")
+  "database.host" (list .Values.database.host "the Aurora writer endpoint (Terraform output postgres_host)")
+  "redis.host" (list .Values.redis.host "the ElastiCache primary endpoint (Terraform output redis_host)")
+}}
+{{- if $es.enabled }}
+{{- $_ := set $missing "externalSecrets.database.remoteRef.key" (list $es.database.remoteRef.key "the ARN of the RDS-managed master secret (Terraform output postgres_secret_arn; RDS names it rds!cluster-...)") }}
+{{- if $es.secretStore.create }}
+{{- $_ := set $missing "externalSecrets.secretStore.region" (list $es.secretStore.region "the region of the secrets (Terraform output region)") }}
+{{- end }}
+{{- end }}
+{{- range $name, $check := $missing }}
+{{- if not (first $check) }}
+{{- fail (printf "%s is required: %s. Terraform's helm_values output carries it (helm/users-api/README.md, \"Install\")" $name (last $check)) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
 Checks across values that JSON Schema cannot express; each fails the render with a clear message.
 */}}
 {{- define "users-api.validate" -}}
+{{- include "users-api.required" . }}
 {{- if and .Values.existingSecret .Values.externalSecrets.enabled }}
 {{- fail "set either existingSecret or externalSecrets.enabled=true, not both" }}
 {{- end }}
@@ -158,6 +184,9 @@ Checks across values that JSON Schema cannot express; each fails the render with
 {{- if has $name $fromSecret }}
 {{- fail (printf "config.extraEnv.%s: the pods read %s from the credentials Secret (externalSecrets or existingSecret)" $name $name) }}
 {{- end }}
+{{- end }}
+{{- if and .Values.networkPolicy.enabled .Values.ingress.enabled (not .Values.networkPolicy.albCidrs) }}
+{{- fail "networkPolicy.albCidrs is required with ingress.enabled: the CIDRs of the ALB's subnets (Terraform helm_values networkPolicy.albCidrs), the only sources the NetworkPolicy admits; without them the ALB could not reach the pods" }}
 {{- end }}
 {{- /* the image's Spring AOT context was generated with a separate management server */}}
 {{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.management) }}

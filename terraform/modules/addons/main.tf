@@ -13,7 +13,8 @@ locals {
     }]
   })
 
-  lbc_namespace = "kube-system"
+  lbc_namespace      = "kube-system"
+  reloader_namespace = "kube-system"
 }
 
 # =======================================================================================
@@ -340,4 +341,33 @@ resource "helm_release" "lbc" {
   })]
 
   depends_on = [aws_eks_pod_identity_association.lbc, aws_iam_role_policy_attachment.lbc]
+}
+
+# =======================================================================================
+# Stakater Reloader: RDS rotates the master password (every 7 days by default) and ESO
+# rewrites the app's Secret, but the pods read it from environment variables at start.
+# Reloader rolls a Deployment when a Secret named in its secret.reloader.stakater.com/reload
+# annotation changes (the app chart adds it with reloader.enabled; helm_values sets that).
+# =======================================================================================
+resource "helm_release" "reloader" {
+  name       = "reloader"
+  repository = "https://stakater.github.io/stakater-charts"
+  chart      = "reloader"
+  version    = var.reloader_chart_version
+  namespace  = local.reloader_namespace
+  wait       = true
+  timeout    = 300
+
+  values = [yamlencode({
+    reloader = {
+      # Only Secrets matter (the app chart rolls its ConfigMap with a checksum annotation); this
+      # also drops ConfigMaps from the controller's ClusterRole.
+      ignoreConfigMaps       = true
+      readOnlyRootFileSystem = true
+      deployment = {
+        containerSecurityContext = { allowPrivilegeEscalation = false, capabilities = { drop = ["ALL"] } }
+        resources                = { requests = { cpu = "10m", memory = "32Mi" }, limits = { memory = "128Mi" } }
+      }
+    }
+  })]
 }

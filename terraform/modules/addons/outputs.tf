@@ -30,6 +30,7 @@ output "releases" {
     (helm_release.external_secrets.name) = helm_release.external_secrets.version
     (helm_release.lbc.name)              = helm_release.lbc.version
     (helm_release.deployer_rbac.name)    = helm_release.deployer_rbac.version
+    (helm_release.reloader.name)         = helm_release.reloader.version
   }
 }
 

@@ -66,6 +66,12 @@ variable "lbc_chart_version" {
   default     = "1.13.0"
 }
 
+variable "reloader_chart_version" {
+  description = "Version of the Stakater reloader Helm chart (stakater-charts)."
+  type        = string
+  default     = "2.2.17"
+}
+
 variable "tags" {
   description = "Extra tags for the resources of this module."
   type        = map(string)

@@ -39,7 +39,9 @@ resource "aws_vpc_security_group_ingress_rule" "postgres" {
 }
 
 resource "aws_rds_cluster_parameter_group" "this" {
-  name        = "${var.name}-${local.family}"
+  # A prefix, not a fixed name: create_before_destroy creates the replacement (a new family on a
+  # major upgrade) while the old group still exists.
+  name_prefix = "${var.name}-${local.family}-"
   family      = local.family
   description = "${var.name}: TLS required, connection logging"
 
@@ -100,6 +102,11 @@ resource "aws_rds_cluster" "this" {
   apply_immediately               = var.apply_immediately
 
   tags = var.tags
+
+  # auto_minor_version_upgrade moves the engine to newer minors; the next plan must not try to downgrade.
+  lifecycle {
+    ignore_changes = [engine_version]
+  }
 }
 
 resource "aws_rds_cluster_instance" "this" {
@@ -109,7 +116,7 @@ resource "aws_rds_cluster_instance" "this" {
   identifier                            = "${var.name}-${count.index + 1}"
   cluster_identifier                    = aws_rds_cluster.this.id
   engine                                = aws_rds_cluster.this.engine
-  engine_version                        = aws_rds_cluster.this.engine_version
+  engine_version                        = aws_rds_cluster.this.engine_version # the cluster's, drift ignored there
   instance_class                        = var.instance_class
   db_subnet_group_name                  = aws_db_subnet_group.this.name
   publicly_accessible                   = false

@@ -19,7 +19,7 @@ variable "allowed_security_group_ids" {
 }
 
 variable "engine_version" {
-  description = "Aurora PostgreSQL engine version."
+  description = "Aurora PostgreSQL engine version at creation. Later changes are ignored (AWS upgrades minors itself, auto_minor_version_upgrade): upgrade with `aws rds modify-db-cluster`, then set the new version here."
   type        = string
   default     = "17.4"
 }
@@ -42,9 +42,15 @@ variable "instance_count" {
 }
 
 variable "database_name" {
-  description = "Name of the database created in the cluster (POSTGRES_DB)."
+  description = "Name of the database created in the cluster (POSTGRES_DB): a lower-case PostgreSQL identifier, 1-63 letters, digits and underscores, starting with a letter."
   type        = string
   default     = "mydb"
+
+  # Lower case: PostgreSQL folds unquoted identifiers, so an upper-case name needs quoting everywhere.
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.database_name))
+    error_message = "database_name must be 1-63 lower-case letters, digits or underscores, starting with a letter."
+  }
 }
 
 variable "master_username" {

@@ -41,10 +41,12 @@ resource "aws_ecr_lifecycle_policy" "this" {
       {
         rulePriority = 2
         description  = "Keep the ${var.keep_tagged_images} most recent tagged images"
+        # "any" would count untagged images too; "*" matches every tag.
         selection = {
-          tagStatus   = "any"
-          countType   = "imageCountMoreThan"
-          countNumber = var.keep_tagged_images
+          tagStatus      = "tagged"
+          tagPatternList = ["*"]
+          countType      = "imageCountMoreThan"
+          countNumber    = var.keep_tagged_images
         }
         action = { type = "expire" }
       },

@@ -74,8 +74,8 @@ resource "aws_iam_role_policy_attachment" "node" {
 # Control plane
 # ---------------------------------------------------------------------------------------
 resource "aws_eks_cluster" "this" {
-  #checkov:skip=CKV_AWS_39:The public endpoint is on for kubectl/CI from outside the VPC, restricted to public_access_cidrs; set endpoint_public_access = false for private-only.
-  #checkov:skip=CKV_AWS_38:public_access_cidrs is a variable whose validation refuses 0.0.0.0/0 (and tests/plan.tftest.hcl asserts it); checkov cannot see that.
+  #checkov:skip=CKV_AWS_39:The root keeps the public endpoint on (apply's Helm provider and kubectl run outside the VPC), limited to public_access_cidrs; this module's endpoint_public_access = false gives private-only.
+  #checkov:skip=CKV_AWS_38:public_access_cidrs is validated to /16 or narrower, so never 0.0.0.0/0 (tests/plan.tftest.hcl asserts the refusal); checkov cannot see that.
   name     = var.cluster_name
   version  = var.kubernetes_version
   role_arn = aws_iam_role.cluster.arn

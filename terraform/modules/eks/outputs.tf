@@ -52,3 +52,8 @@ output "node_subnet_ids" {
   description = "Subnets the managed node group launches nodes in."
   value       = aws_eks_node_group.default.subnet_ids
 }
+
+output "admin_principal_arns" {
+  description = "IAM principals with a cluster-admin access entry."
+  value       = toset([for e in aws_eks_access_entry.admin : e.principal_arn])
+}

@@ -31,8 +31,13 @@ variable "endpoint_public_access" {
 }
 
 variable "public_access_cidrs" {
-  description = "CIDRs allowed to reach the public API endpoint. Never 0.0.0.0/0 in production: use your office/VPN egress /32."
+  description = "IPv4 CIDRs allowed to reach the public API endpoint, each /16 or narrower (0.0.0.0/0 is refused): use your office/VPN egress /32."
   type        = list(string)
+
+  validation {
+    condition     = alltrue([for c in var.public_access_cidrs : can(regex("^[0-9.]+/(1[6-9]|2[0-9]|3[0-2])$", c)) && can(cidrhost(c, 0))])
+    error_message = "public_access_cidrs must be IPv4 CIDRs with a prefix of /16 to /32."
+  }
 }
 
 variable "cluster_log_types" {
@@ -42,9 +47,14 @@ variable "cluster_log_types" {
 }
 
 variable "cluster_log_retention_days" {
-  description = "Retention of the control-plane log group, in days."
+  description = "Retention of the control-plane log group, in days: one of the values CloudWatch Logs accepts (0 = never expire)."
   type        = number
   default     = 30
+
+  validation {
+    condition     = contains([0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.cluster_log_retention_days)
+    error_message = "cluster_log_retention_days must be a CloudWatch Logs retention: 0 (never expire), 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653."
+  }
 }
 
 variable "admin_principal_arns" {

@@ -49,9 +49,14 @@ variable "auth_token_version" {
 }
 
 variable "secret_recovery_window_days" {
-  description = "Recovery window of the AUTH token secret when it is deleted (0 = delete at once, handy for demo teardown)."
+  description = "Recovery window of the AUTH token secret when it is deleted: 7-30 days, or 0 to delete at once (handy for demo teardown)."
   type        = number
   default     = 7
+
+  validation {
+    condition     = var.secret_recovery_window_days == 0 || (var.secret_recovery_window_days >= 7 && var.secret_recovery_window_days <= 30)
+    error_message = "secret_recovery_window_days must be 0 or 7-30 (the Secrets Manager limits)."
+  }
 }
 
 variable "apply_immediately" {

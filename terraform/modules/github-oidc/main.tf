@@ -4,6 +4,7 @@ data "aws_region" "current" {}
 
 locals {
   partition    = data.aws_partition.current.partition
+  region       = data.aws_region.current.name
   issuer_host  = "token.actions.githubusercontent.com"
   provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : "arn:${local.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${local.issuer_host}"
 
@@ -72,7 +73,7 @@ resource "aws_iam_role_policy" "deploy" {
         Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
         Resource = var.ecr_kms_key_arn
         Condition = {
-          StringEquals = { "kms:ViaService" = "ecr.${data.aws_region.current.name}.amazonaws.com" }
+          StringEquals = { "kms:ViaService" = "ecr.${local.region}.amazonaws.com" }
         }
       },
       {
@@ -135,11 +136,21 @@ resource "aws_iam_role_policy" "plan" {
         Action   = "secretsmanager:GetRandomPassword"
         Resource = "*"
       }],
+      # Reading the state decrypts it; writing the lock file (SSE-KMS) needs a data key. S3 only,
+      # and s3:PutObject above is granted on the lock file alone.
+      var.state_kms_key_arn == "" ? [] : [{
+        Sid       = "StateKms"
+        Effect    = "Allow"
+        Action    = ["kms:Decrypt", "kms:GenerateDataKey"]
+        Resource  = var.state_kms_key_arn
+        Condition = { StringEquals = { "kms:ViaService" = "s3.${local.region}.amazonaws.com" } }
+      }],
       length(var.plan_kms_key_arns) == 0 ? [] : [{
-        Sid      = "Decrypt"
-        Effect   = "Allow"
-        Action   = ["kms:Decrypt"]
-        Resource = var.plan_kms_key_arns
+        Sid       = "SecretsDecrypt"
+        Effect    = "Allow"
+        Action    = "kms:Decrypt"
+        Resource  = var.plan_kms_key_arns
+        Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.${local.region}.amazonaws.com" } }
       }],
     )
   })

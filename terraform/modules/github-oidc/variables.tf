@@ -14,9 +14,9 @@ variable "github_repository" {
 }
 
 variable "deploy_subjects" {
-  description = "OIDC `sub` patterns (after repo:<owner/name>:) allowed to assume the deploy role: push images and deploy. Default: the main branch and the `production` environment."
+  description = "OIDC `sub` patterns (after repo:<owner/name>:) allowed to assume the deploy role: push images and deploy. Default: the `production` environment only (release.yml's job runs there, behind its required reviewers); a branch subject would let a job without the environment skip them."
   type        = list(string)
-  default     = ["ref:refs/heads/main", "environment:production"]
+  default     = ["environment:production"]
 }
 
 variable "plan_subjects" {
@@ -92,8 +92,14 @@ variable "plan_readable_secret_arns" {
   default     = []
 }
 
+variable "state_kms_key_arn" {
+  description = "KMS key of the state bucket (backend kms_key_id): the plan role may decrypt the state and generate data keys for its lock file, through S3 only. Empty: none."
+  type        = string
+  default     = ""
+}
+
 variable "plan_kms_key_arns" {
-  description = "KMS keys the plan role may use for decryption through Secrets Manager and S3 (state bucket key, secret keys)."
+  description = "KMS keys of plan_readable_secret_arns; the plan role may decrypt with them through Secrets Manager only."
   type        = list(string)
   default     = []
 }

@@ -33,6 +33,11 @@ output "database_subnet_cidrs" {
   value       = aws_subnet.database[*].cidr_block
 }
 
+output "public_subnet_cidrs" {
+  description = "CIDRs of the public subnets, where the ALB's network interfaces live (ingress sources of the app's NetworkPolicy)."
+  value       = aws_subnet.public[*].cidr_block
+}
+
 output "private_subnet_cidrs" {
   description = "CIDRs of the private subnets."
   value       = aws_subnet.private[*].cidr_block

@@ -3,6 +3,7 @@ package dev.usersapi.user;
 import dev.usersapi.cache.CacheGuard;
 import dev.usersapi.cache.CacheSettings;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * <p>The generation key has no TTL, so a {@code volatile-*} eviction policy (ElastiCache's default)
  * never evicts it. If Redis loses it anyway, it restarts from the clock, above any earlier value.
  * A bump that fails while Redis is down is remembered and retried before this instance trusts
- * cached pages again.
+ * cached pages again; other instances cannot know of it, so for them the page TTL bounds how
+ * stale a list can be after an outage.
  */
 @Component
 class UserListGeneration {
@@ -21,7 +23,9 @@ class UserListGeneration {
     private final StringRedisTemplate redis;
     private final CacheGuard guard;
     private final String key;
-    private volatile boolean bumpPending;
+    /** Bumps asked for and bumps known to be in Redis: one INCR applies every bump asked for before it. */
+    private final AtomicLong bumpsRequested = new AtomicLong();
+    private final AtomicLong bumpsApplied = new AtomicLong();
 
     UserListGeneration(StringRedisTemplate redis, CacheGuard guard, CacheSettings settings) {
         this.redis = redis;
@@ -31,7 +35,7 @@ class UserListGeneration {
 
     /** The current generation, or empty when list pages must not be read from the cache now. */
     OptionalLong current() {
-        if (bumpPending && !tryBump()) {
+        if (bumpsApplied.get() < bumpsRequested.get() && !tryBump()) {
             return OptionalLong.empty();
         }
         return guard.call("list generation read", () -> {
@@ -49,14 +53,15 @@ class UserListGeneration {
 
     /** Called after every write that changes what a list page shows. */
     void bump() {
-        bumpPending = true;
+        bumpsRequested.incrementAndGet();
         tryBump();
     }
 
     private boolean tryBump() {
+        long covered = bumpsRequested.get();
         boolean done = guard.run("list generation bump", () -> redis.opsForValue().increment(key));
         if (done) {
-            bumpPending = false;
+            bumpsApplied.accumulateAndGet(covered, Math::max);
         }
         return done;
     }

@@ -55,10 +55,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {} (cause: {})", e.getMessage(), NestedExceptionUtils.getMostSpecificCause(e).toString());
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DEPENDENCY_UNAVAILABLE,
-                "The database is unavailable. Nothing was changed; retry later.");
+                neverReachedTheDatabase(e)
+                        ? "The database is unavailable. Nothing was changed; retry later."
+                        : "The database failed during the request; retry later. A user being created may have "
+                                + "been stored: a retry that answers 409 found it.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(body);
+    }
+
+    /** No connection or transaction was had, so no statement ran; a later failure may follow a commit. */
+    private static boolean neverReachedTheDatabase(RuntimeException e) {
+        return e instanceof CannotGetJdbcConnectionException || e instanceof CannotCreateTransactionException;
     }
 
     /** Tomcat could not parse the query string (e.g. {@code ?=x}, an empty parameter name): the client's error. */

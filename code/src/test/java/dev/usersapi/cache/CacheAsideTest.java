@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.Cache;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.data.redis.serializer.SerializationException;
 
 class CacheAsideTest {
 
@@ -35,6 +36,27 @@ class CacheAsideTest {
         assertThat(first).isEqualTo(new CacheRead<>("v1", false));
         assertThat(second).isEqualTo(new CacheRead<>("v1", true));
         assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void anUnreadableEntryIsLoadedAgainAndOverwritten() {
+        Cache cache = new ConcurrentMapCache("c") {
+            @Override
+            public <T> T get(Object key, Class<T> type) {
+                if ("unreadable".equals(super.get(key, Object.class))) {
+                    throw new SerializationException("Could not read JSON");
+                }
+                return super.get(key, type);
+            }
+        };
+        cache.put(1L, "unreadable");
+
+        CacheRead<String> first = cacheAside.read(cache, 1L, String.class, () -> "loaded");
+        CacheRead<String> second = cacheAside.read(cache, 1L, String.class, () -> "loaded again");
+
+        assertThat(first).isEqualTo(new CacheRead<>("loaded", false));
+        assertThat(second).isEqualTo(new CacheRead<>("loaded", true));
+        assertThat(guard.isDown()).isFalse();
     }
 
     @Test

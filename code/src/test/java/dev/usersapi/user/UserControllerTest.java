@@ -2,6 +2,7 @@ package dev.usersapi.user;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -189,7 +191,20 @@ class UserControllerTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(content().contentType(PROBLEM))
-                .andExpect(jsonPath("$.detail", containsString("unavailable")));
+                .andExpect(jsonPath("$.detail", containsString("Nothing was changed")));
+    }
+
+    @Test
+    void aDatabaseFailureDuringAWriteDoesNotClaimNothingWasChanged() throws Exception {
+        given(users.create(any())).willThrow(new QueryTimeoutException("canceling statement due to statement timeout"));
+
+        mvc.perform(post("/users").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Ada\",\"email\":\"ada@example.com\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(PROBLEM))
+                .andExpect(jsonPath("$.detail", not(containsString("Nothing was changed"))))
+                .andExpect(jsonPath("$.detail", containsString("409")));
     }
 
     @Test

@@ -60,6 +60,16 @@ class UserServiceTest {
     }
 
     @Test
+    void creatingAUserRetiresTheCachedListPages() {
+        NewUser request = new NewUser("Ada", "ada@example.com");
+        when(repository.insert(request.normalized())).thenReturn(ADA);
+
+        service(100).create(request);
+
+        verify(listGeneration).bump();
+    }
+
+    @Test
     void aMissIsLoadedOnceThenServedFromThisInstance() {
         when(repository.findById(7)).thenReturn(Optional.of(ADA));
         UserService users = service(100);
