@@ -493,6 +493,14 @@ run "aurora" {
     condition     = aws_rds_cluster_parameter_group.this.name_prefix == "t-aurora-postgresql17-"
     error_message = "The cluster parameter group must be named by prefix (create_before_destroy replaces it)."
   }
+
+  # Left to RDS, the group of the exported log (client IPs) would have no retention and no CMK.
+  assert {
+    condition = (aws_cloudwatch_log_group.postgresql.name == "/aws/rds/cluster/t/postgresql" &&
+      aws_cloudwatch_log_group.postgresql.retention_in_days == 30 &&
+    aws_cloudwatch_log_group.postgresql.kms_key_id == module.kms.arn && aws_rds_cluster.this.enabled_cloudwatch_logs_exports == toset(["postgresql"]))
+    error_message = "The PostgreSQL log group must be created under the name RDS exports to, with 30 days of retention and the module's KMS key."
+  }
 }
 
 # AWS upgrades the minor version (auto_minor_version_upgrade), so the refreshed state holds a
@@ -535,7 +543,7 @@ run "aurora_keeps_upgraded_minor" {
   }
 }
 
-run "aurora_rejects_bad_database_name" {
+run "aurora_rejects_bad_database_name_and_log_retention" {
   command = plan
 
   module {
@@ -548,9 +556,10 @@ run "aurora_rejects_bad_database_name" {
     subnet_ids                 = ["subnet-c", "subnet-d"]
     allowed_security_group_ids = ["sg-cluster"]
     database_name              = "users-db"
+    log_retention_days         = 45
   }
 
-  expect_failures = [var.database_name]
+  expect_failures = [var.database_name, var.log_retention_days]
 }
 
 run "elasticache" {
