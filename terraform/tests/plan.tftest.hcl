@@ -605,9 +605,17 @@ run "elasticache" {
     r.cidr_ipv4 == null && r.cidr_ipv6 == null && r.from_port == 6379 && r.to_port == 6379 && r.referenced_security_group_id == "sg-cluster"])
     error_message = "6379 only from the cluster security group, never from a CIDR."
   }
+
+  assert {
+    condition = (aws_elasticache_replication_group.this.log_delivery_configuration == toset([{
+      destination = "/aws/elasticache/t/slow-log", destination_type = "cloudwatch-logs", log_format = "json", log_type = "slow-log"
+      }]) && aws_cloudwatch_log_group.slow_log.name == "/aws/elasticache/t/slow-log" &&
+    aws_cloudwatch_log_group.slow_log.retention_in_days == 30 && aws_cloudwatch_log_group.slow_log.kms_key_id == module.kms.arn)
+    error_message = "The slow log must be delivered (JSON) to its own log group, kept 30 days and encrypted with the module's KMS key."
+  }
 }
 
-run "elasticache_rejects_short_recovery_window" {
+run "elasticache_rejects_short_recovery_window_and_log_retention" {
   command = plan
 
   module {
@@ -620,9 +628,10 @@ run "elasticache_rejects_short_recovery_window" {
     subnet_ids                  = ["subnet-c", "subnet-d"]
     allowed_security_group_ids  = ["sg-cluster"]
     secret_recovery_window_days = 3
+    slow_log_retention_days     = 45
   }
 
-  expect_failures = [var.secret_recovery_window_days]
+  expect_failures = [var.secret_recovery_window_days, var.slow_log_retention_days]
 }
 
 run "ecr" {
