@@ -143,6 +143,13 @@ run "root_wiring" {
     error_message = "The deployer-rbac release must bind the deploy role's access-entry group (users-api-deployers) in the app namespace."
   }
 
+  # default_tags do not reach the instances and volumes a launch template's tag_specifications tag.
+  assert {
+    condition = toset(keys(module.eks.node_tags)) == toset(["instance", "volume"]) && alltrue([for tags in values(module.eks.node_tags) :
+    tags["Project"] == "users-api" && tags["Environment"] == "dev" && tags["ManagedBy"] == "terraform" && tags["Name"] == "users-api-node"])
+    error_message = "The nodes' instances and volumes must carry the default tags (launch template tag_specifications)."
+  }
+
   # The mocked caller is arn:aws:sts::123456789012:assumed-role/admin/session: it must not get
   # an entry of its own, or every plan by another principal (CI) would change the admins.
   assert {
