@@ -280,6 +280,15 @@ run "network" {
     cluster_name = "t"
   }
 
+  override_resource {
+    target = aws_route_table.private
+    values = { id = "rtb-private" }
+  }
+  override_resource {
+    target = aws_route_table.database
+    values = { id = "rtb-database" }
+  }
+
   assert {
     condition     = length(aws_subnet.public) == 2 && length(aws_subnet.private) == 2 && length(aws_subnet.database) == 2
     error_message = "2 public, 2 private and 2 database subnets."
@@ -303,6 +312,13 @@ run "network" {
   assert {
     condition     = length(aws_default_security_group.this.ingress) == 0 && length(aws_default_security_group.this.egress) == 0
     error_message = "The default security group must have no rules."
+  }
+
+  # ECR image layers come from S3: without the endpoint they pay the NAT gateway's per-GB charge.
+  assert {
+    condition = (aws_vpc_endpoint.s3.service_name == "com.amazonaws.us-east-1.s3" && aws_vpc_endpoint.s3.vpc_endpoint_type == "Gateway" &&
+    aws_vpc_endpoint.s3.route_table_ids == toset(["rtb-private"]))
+    error_message = "An S3 gateway endpoint must serve the private route tables (and only them)."
   }
 }
 
