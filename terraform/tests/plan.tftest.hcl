@@ -837,6 +837,23 @@ run "github_oidc" {
     }
     error_message = "The plan role may decrypt the secret keys through Secrets Manager only."
   }
+
+  # ReadOnlyAccess reads every S3 object: only the state (and its lock file) stays readable.
+  assert {
+    condition = one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s if s.Sid == "DenyObjectReadsButState"]) == {
+      Sid         = "DenyObjectReadsButState", Effect = "Deny", Action = "s3:GetObject*"
+      NotResource = ["arn:aws:s3:::tfstate/users-api/terraform.tfstate", "arn:aws:s3:::tfstate/users-api/terraform.tfstate.tflock"]
+    }
+    error_message = "The plan role must be denied s3:GetObject* on every object but the state and its lock file."
+  }
+
+  assert {
+    condition = (one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s.NotResource if s.Sid == "DenySecretValuesButRefreshed"]) == ["arn:aws:secretsmanager:us-east-1:123456789012:secret:redis"] &&
+      one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s.Condition if s.Sid == "DenyParameterDecryption"]) == { StringEquals = { "kms:ViaService" = "ssm.us-east-1.amazonaws.com" } } &&
+      length(setsubtract(["logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:GetQueryResults", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "kinesis:GetRecords", "sqs:ReceiveMessage"],
+    one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s.Action if s.Sid == "DenyDataReads" && s.Effect == "Deny" && s.Resource == "*"]))) == 0)
+    error_message = "The plan role must be denied secret values but the refreshed secret's, SecureString decryption, log events, table items, stream records and queue messages."
+  }
 }
 
 run "github_oidc_rejects_system_group" {
