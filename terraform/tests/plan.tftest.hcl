@@ -172,6 +172,25 @@ run "root_wiring" {
     error_message = "helm_values must point the ExternalSecret at the two secrets."
   }
 
+  # helm_values goes to the chart with -f, and the chart's values.schema.json refuses unknown keys
+  # at every level (additionalProperties: false): every key it sets, four levels deep, must be one
+  # the schema declares, or the release fails validation (as networkPolicy.ingressCidrs would have).
+  assert {
+    condition = alltrue([for schema in [jsondecode(file("${path.module}/../helm/users-api/values.schema.json"))] : alltrue(flatten([
+      for k1, v1 in output.helm_values : [
+        can(schema.properties[k1]),
+        [for k2, v2 in try({ for k in keys(v1) : k => v1[k] }, {}) : [
+          can(schema.properties[k1].properties[k2]),
+          [for k3, v3 in try({ for k in keys(v2) : k => v2[k] }, {}) : [
+            can(schema.properties[k1].properties[k2].properties[k3]),
+            [for k4, v4 in try({ for k in keys(v3) : k => v3[k] }, {}) : can(schema.properties[k1].properties[k2].properties[k3].properties[k4])],
+          ]],
+        ]],
+      ]
+    ]))])
+    error_message = "helm_values sets a key the chart's values.schema.json does not declare."
+  }
+
   # The chart's schema refuses any other key (the VPC-wide ingressCidrs went): with the VPC CNI
   # every pod has a VPC address, so only the ALB's subnets may reach the API.
   assert {
