@@ -10,6 +10,15 @@ data "aws_availability_zones" "available" {
 locals {
   azs          = coalesce(var.availability_zones, slice(data.aws_availability_zones.available.names, 0, 2))
   cluster_name = var.name
+
+  # The provider's default_tags; also passed where they do not reach on their own (the launch
+  # template's tag_specifications, which tag the nodes' instances and volumes).
+  default_tags = merge(var.tags, {
+    Project     = var.name
+    Environment = var.environment
+    ManagedBy   = "terraform"
+    Repository  = var.github_repository
+  })
 }
 
 module "network" {
@@ -37,6 +46,7 @@ module "eks" {
   node_max_size        = var.node_count
   node_desired_size    = var.node_count
   node_max_pods        = var.node_max_pods
+  tags                 = local.default_tags
 }
 
 module "aurora" {

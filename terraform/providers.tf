@@ -2,12 +2,7 @@ provider "aws" {
   region = var.region
 
   default_tags {
-    tags = merge(var.tags, {
-      Project     = var.name
-      Environment = var.environment
-      ManagedBy   = "terraform"
-      Repository  = var.github_repository
-    })
+    tags = local.default_tags
   }
 }
 

@@ -143,6 +143,13 @@ run "root_wiring" {
     error_message = "The deployer-rbac release must bind the deploy role's access-entry group (users-api-deployers) in the app namespace."
   }
 
+  # default_tags do not reach the instances and volumes a launch template's tag_specifications tag.
+  assert {
+    condition = toset(keys(module.eks.node_tags)) == toset(["instance", "volume"]) && alltrue([for tags in values(module.eks.node_tags) :
+    tags["Project"] == "users-api" && tags["Environment"] == "dev" && tags["ManagedBy"] == "terraform" && tags["Name"] == "users-api-node"])
+    error_message = "The nodes' instances and volumes must carry the default tags (launch template tag_specifications)."
+  }
+
   # The mocked caller is arn:aws:sts::123456789012:assumed-role/admin/session: it must not get
   # an entry of its own, or every plan by another principal (CI) would change the admins.
   assert {
@@ -163,6 +170,25 @@ run "root_wiring" {
   assert {
     condition     = output.helm_values.externalSecrets.database.remoteRef.key == output.postgres_secret_arn && output.helm_values.externalSecrets.redis.remoteRef.property == "auth_token"
     error_message = "helm_values must point the ExternalSecret at the two secrets."
+  }
+
+  # helm_values goes to the chart with -f, and the chart's values.schema.json refuses unknown keys
+  # at every level (additionalProperties: false): every key it sets, four levels deep, must be one
+  # the schema declares, or the release fails validation (as networkPolicy.ingressCidrs would have).
+  assert {
+    condition = alltrue([for schema in [jsondecode(file("${path.module}/../helm/users-api/values.schema.json"))] : alltrue(flatten([
+      for k1, v1 in output.helm_values : [
+        can(schema.properties[k1]),
+        [for k2, v2 in try({ for k in keys(v1) : k => v1[k] }, {}) : [
+          can(schema.properties[k1].properties[k2]),
+          [for k3, v3 in try({ for k in keys(v2) : k => v2[k] }, {}) : [
+            can(schema.properties[k1].properties[k2].properties[k3]),
+            [for k4, v4 in try({ for k in keys(v3) : k => v3[k] }, {}) : can(schema.properties[k1].properties[k2].properties[k3].properties[k4])],
+          ]],
+        ]],
+      ]
+    ]))])
+    error_message = "helm_values sets a key the chart's values.schema.json does not declare."
   }
 
   # The chart's schema refuses any other key (the VPC-wide ingressCidrs went): with the VPC CNI
@@ -273,6 +299,15 @@ run "network" {
     cluster_name = "t"
   }
 
+  override_resource {
+    target = aws_route_table.private
+    values = { id = "rtb-private" }
+  }
+  override_resource {
+    target = aws_route_table.database
+    values = { id = "rtb-database" }
+  }
+
   assert {
     condition     = length(aws_subnet.public) == 2 && length(aws_subnet.private) == 2 && length(aws_subnet.database) == 2
     error_message = "2 public, 2 private and 2 database subnets."
@@ -296,6 +331,13 @@ run "network" {
   assert {
     condition     = length(aws_default_security_group.this.ingress) == 0 && length(aws_default_security_group.this.egress) == 0
     error_message = "The default security group must have no rules."
+  }
+
+  # ECR image layers come from S3: without the endpoint they pay the NAT gateway's per-GB charge.
+  assert {
+    condition = (aws_vpc_endpoint.s3.service_name == "com.amazonaws.us-east-1.s3" && aws_vpc_endpoint.s3.vpc_endpoint_type == "Gateway" &&
+    aws_vpc_endpoint.s3.route_table_ids == toset(["rtb-private"]))
+    error_message = "An S3 gateway endpoint must serve the private route tables (and only them)."
   }
 }
 
@@ -493,6 +535,14 @@ run "aurora" {
     condition     = aws_rds_cluster_parameter_group.this.name_prefix == "t-aurora-postgresql17-"
     error_message = "The cluster parameter group must be named by prefix (create_before_destroy replaces it)."
   }
+
+  # Left to RDS, the group of the exported log (client IPs) would have no retention and no CMK.
+  assert {
+    condition = (aws_cloudwatch_log_group.postgresql.name == "/aws/rds/cluster/t/postgresql" &&
+      aws_cloudwatch_log_group.postgresql.retention_in_days == 30 &&
+    aws_cloudwatch_log_group.postgresql.kms_key_id == module.kms.arn && aws_rds_cluster.this.enabled_cloudwatch_logs_exports == toset(["postgresql"]))
+    error_message = "The PostgreSQL log group must be created under the name RDS exports to, with 30 days of retention and the module's KMS key."
+  }
 }
 
 # AWS upgrades the minor version (auto_minor_version_upgrade), so the refreshed state holds a
@@ -535,7 +585,7 @@ run "aurora_keeps_upgraded_minor" {
   }
 }
 
-run "aurora_rejects_bad_database_name" {
+run "aurora_rejects_bad_database_name_and_log_retention" {
   command = plan
 
   module {
@@ -548,9 +598,10 @@ run "aurora_rejects_bad_database_name" {
     subnet_ids                 = ["subnet-c", "subnet-d"]
     allowed_security_group_ids = ["sg-cluster"]
     database_name              = "users-db"
+    log_retention_days         = 45
   }
 
-  expect_failures = [var.database_name]
+  expect_failures = [var.database_name, var.log_retention_days]
 }
 
 run "elasticache" {
@@ -596,9 +647,17 @@ run "elasticache" {
     r.cidr_ipv4 == null && r.cidr_ipv6 == null && r.from_port == 6379 && r.to_port == 6379 && r.referenced_security_group_id == "sg-cluster"])
     error_message = "6379 only from the cluster security group, never from a CIDR."
   }
+
+  assert {
+    condition = (aws_elasticache_replication_group.this.log_delivery_configuration == toset([{
+      destination = "/aws/elasticache/t/slow-log", destination_type = "cloudwatch-logs", log_format = "json", log_type = "slow-log"
+      }]) && aws_cloudwatch_log_group.slow_log.name == "/aws/elasticache/t/slow-log" &&
+    aws_cloudwatch_log_group.slow_log.retention_in_days == 30 && aws_cloudwatch_log_group.slow_log.kms_key_id == module.kms.arn)
+    error_message = "The slow log must be delivered (JSON) to its own log group, kept 30 days and encrypted with the module's KMS key."
+  }
 }
 
-run "elasticache_rejects_short_recovery_window" {
+run "elasticache_rejects_short_recovery_window_and_log_retention" {
   command = plan
 
   module {
@@ -611,9 +670,10 @@ run "elasticache_rejects_short_recovery_window" {
     subnet_ids                  = ["subnet-c", "subnet-d"]
     allowed_security_group_ids  = ["sg-cluster"]
     secret_recovery_window_days = 3
+    slow_log_retention_days     = 45
   }
 
-  expect_failures = [var.secret_recovery_window_days]
+  expect_failures = [var.secret_recovery_window_days, var.slow_log_retention_days]
 }
 
 run "ecr" {
@@ -795,6 +855,23 @@ run "github_oidc" {
       Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.us-east-1.amazonaws.com" } }
     }
     error_message = "The plan role may decrypt the secret keys through Secrets Manager only."
+  }
+
+  # ReadOnlyAccess reads every S3 object: only the state (and its lock file) stays readable.
+  assert {
+    condition = one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s if s.Sid == "DenyObjectReadsButState"]) == {
+      Sid         = "DenyObjectReadsButState", Effect = "Deny", Action = "s3:GetObject*"
+      NotResource = ["arn:aws:s3:::tfstate/users-api/terraform.tfstate", "arn:aws:s3:::tfstate/users-api/terraform.tfstate.tflock"]
+    }
+    error_message = "The plan role must be denied s3:GetObject* on every object but the state and its lock file."
+  }
+
+  assert {
+    condition = (one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s.NotResource if s.Sid == "DenySecretValuesButRefreshed"]) == ["arn:aws:secretsmanager:us-east-1:123456789012:secret:redis"] &&
+      one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s.Condition if s.Sid == "DenyParameterDecryption"]) == { StringEquals = { "kms:ViaService" = "ssm.us-east-1.amazonaws.com" } } &&
+      length(setsubtract(["logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:GetQueryResults", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "kinesis:GetRecords", "sqs:ReceiveMessage"],
+    one([for s in jsondecode(aws_iam_role_policy.plan_deny_data_reads.policy).Statement : s.Action if s.Sid == "DenyDataReads" && s.Effect == "Deny" && s.Resource == "*"]))) == 0)
+    error_message = "The plan role must be denied secret values but the refreshed secret's, SecureString decryption, log events, table items, stream records and queue messages."
   }
 }
 

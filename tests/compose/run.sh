@@ -17,6 +17,8 @@ resolve_compose
 timings=$(mktemp)
 trap 'log "taking the stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"; rm -f "$timings"' EXIT
 
+# A leftover stack of this project (a killed run) would be adopted with its data: start empty.
+leftover=$(scripts/stack.sh down 2>&1) || die "could not take down a leftover stack of $COMPOSE_PROJECT_NAME: $leftover"
 STACK_TIMINGS_FILE="$timings" scripts/stack.sh up
 set -a
 # shellcheck source=/dev/null

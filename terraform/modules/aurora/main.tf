@@ -1,15 +1,29 @@
 locals {
   family = "aurora-postgresql${split(".", var.engine_version)[0]}"
+  # The group RDS writes the exported PostgreSQL log to (it would create it itself, unencrypted
+  # and never expiring, if it did not exist).
+  log_group = "/aws/rds/cluster/${var.name}/postgresql"
 }
 
-# One customer-managed key for the storage, Performance Insights and the RDS-managed master
-# secret, so the External Secrets role can be granted kms:Decrypt on exactly this key.
+# One customer-managed key for the storage, Performance Insights, the RDS-managed master
+# secret and the PostgreSQL log group, so the External Secrets role can be granted kms:Decrypt
+# on exactly this key.
 module "kms" {
   source = "../kms-key"
 
-  description = "Aurora ${var.name}: storage, Performance Insights and the master user secret"
-  alias       = "${var.name}-aurora"
-  tags        = var.tags
+  description         = "Aurora ${var.name}: storage, Performance Insights, the master user secret and the PostgreSQL log"
+  alias               = "${var.name}-aurora"
+  logs_log_group_name = local.log_group
+  tags                = var.tags
+}
+
+# log_connections writes client IPs into this log: encrypted and with a bounded retention.
+resource "aws_cloudwatch_log_group" "postgresql" {
+  #checkov:skip=CKV_AWS_338:Retention is a variable (default 30 days) to keep the demo's log cost low; raise it for production.
+  name              = local.log_group
+  retention_in_days = var.log_retention_days
+  kms_key_id        = module.kms.arn
+  tags              = var.tags
 }
 
 resource "aws_db_subnet_group" "this" {
@@ -107,6 +121,8 @@ resource "aws_rds_cluster" "this" {
   lifecycle {
     ignore_changes = [engine_version]
   }
+
+  depends_on = [aws_cloudwatch_log_group.postgresql]
 }
 
 resource "aws_rds_cluster_instance" "this" {

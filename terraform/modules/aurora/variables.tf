@@ -76,6 +76,17 @@ variable "backup_retention_days" {
   }
 }
 
+variable "log_retention_days" {
+  description = "Retention of the exported PostgreSQL log group, in days: one of the values CloudWatch Logs accepts (0 = never expire)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = contains([0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be a CloudWatch Logs retention: 0 (never expire), 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653."
+  }
+}
+
 variable "deletion_protection" {
   description = "Refuse to delete the cluster (set false before `destroy`)."
   type        = bool

@@ -57,3 +57,8 @@ output "admin_principal_arns" {
   description = "IAM principals with a cluster-admin access entry."
   value       = toset([for e in aws_eks_access_entry.admin : e.principal_arn])
 }
+
+output "node_tags" {
+  description = "Tags the launch template puts on the nodes' instances and volumes, by resource type (provider default_tags do not reach them: pass them in tags)."
+  value       = { for t in aws_launch_template.node.tag_specifications : t.resource_type => t.tags }
+}

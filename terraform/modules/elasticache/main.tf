@@ -1,10 +1,24 @@
-# One customer-managed key for the cache data at rest and the AUTH token secret.
+locals {
+  slow_log_group = "/aws/elasticache/${var.name}/slow-log"
+}
+
+# One customer-managed key for the cache data at rest, the AUTH token secret and the slow log.
 module "kms" {
   source = "../kms-key"
 
-  description = "ElastiCache ${var.name}: data at rest and the AUTH token secret"
-  alias       = "${var.name}-elasticache"
-  tags        = var.tags
+  description         = "ElastiCache ${var.name}: data at rest, the AUTH token secret and the slow log"
+  alias               = "${var.name}-elasticache"
+  logs_log_group_name = local.slow_log_group
+  tags                = var.tags
+}
+
+# Slow-log entries carry the command name and argument count, never keys or values.
+resource "aws_cloudwatch_log_group" "slow_log" {
+  #checkov:skip=CKV_AWS_338:Retention is a variable (default 30 days) to keep the demo's log cost low; raise it for production.
+  name              = local.slow_log_group
+  retention_in_days = var.slow_log_retention_days
+  kms_key_id        = module.kms.arn
+  tags              = var.tags
 }
 
 # ---------------------------------------------------------------------------------------
@@ -94,6 +108,13 @@ resource "aws_elasticache_replication_group" "this" {
   transit_encryption_mode    = "required"
   auth_token                 = jsondecode(data.aws_secretsmanager_secret_version.auth.secret_string).auth_token
   auth_token_update_strategy = "ROTATE"
+
+  log_delivery_configuration {
+    destination      = aws_cloudwatch_log_group.slow_log.name
+    destination_type = "cloudwatch-logs"
+    log_format       = "json"
+    log_type         = "slow-log"
+  }
 
   snapshot_retention_limit   = var.snapshot_retention_days
   snapshot_window            = "03:00-04:00"

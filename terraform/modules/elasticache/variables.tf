@@ -42,6 +42,17 @@ variable "snapshot_retention_days" {
   default     = 1
 }
 
+variable "slow_log_retention_days" {
+  description = "Retention of the slow-log group, in days: one of the values CloudWatch Logs accepts (0 = never expire)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = contains([0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.slow_log_retention_days)
+    error_message = "slow_log_retention_days must be a CloudWatch Logs retention: 0 (never expire), 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653."
+  }
+}
+
 variable "auth_token_version" {
   description = "Bump to generate and store a new AUTH token (write-only secret version). See the README for the rotation steps."
   type        = number

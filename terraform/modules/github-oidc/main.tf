@@ -7,6 +7,7 @@ locals {
   region       = data.aws_region.current.name
   issuer_host  = "token.actions.githubusercontent.com"
   provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : "arn:${local.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${local.issuer_host}"
+  state_object = "arn:${local.partition}:s3:::${var.state_bucket}/${var.state_key}"
 
   trust = { for role, subjects in { deploy = var.deploy_subjects, plan = var.plan_subjects } : role => jsonencode({
     Version = "2012-10-17"
@@ -115,13 +116,13 @@ resource "aws_iam_role_policy" "plan" {
           Sid      = "StateRead"
           Effect   = "Allow"
           Action   = ["s3:GetObject"]
-          Resource = "arn:${local.partition}:s3:::${var.state_bucket}/${var.state_key}"
+          Resource = local.state_object
         },
         {
           Sid      = "StateLock"
           Effect   = "Allow"
           Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-          Resource = "arn:${local.partition}:s3:::${var.state_bucket}/${var.state_key}.tflock"
+          Resource = "${local.state_object}.tflock"
         },
       ],
       length(var.plan_readable_secret_arns) == 0 ? [] : [{
@@ -153,6 +154,47 @@ resource "aws_iam_role_policy" "plan" {
         Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.${local.region}.amazonaws.com" } }
       }],
     )
+  })
+}
+
+# ReadOnlyAccess also reads data: every S3 object, log events, queue messages, table items, and
+# SecureString parameters (aws/ssm lets every principal of the account decrypt). A plan needs
+# metadata only, so those reads are denied, except the state and the secrets a refresh reads.
+locals {
+  # NotResource: denied on every resource but these; with none to spare, on all.
+  spare_state   = var.state_bucket == "" ? tomap({ Resource = ["*"] }) : tomap({ NotResource = [local.state_object, "${local.state_object}.tflock"] })
+  spare_secrets = length(var.plan_readable_secret_arns) == 0 ? tomap({ Resource = ["*"] }) : tomap({ NotResource = var.plan_readable_secret_arns })
+}
+
+resource "aws_iam_role_policy" "plan_deny_data_reads" {
+  name = "deny-data-reads"
+  role = aws_iam_role.plan.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      merge({ Sid = "DenyObjectReadsButState", Effect = "Deny", Action = "s3:GetObject*" }, local.spare_state),
+      merge({ Sid = "DenySecretValuesButRefreshed", Effect = "Deny", Action = "secretsmanager:GetSecretValue" }, local.spare_secrets),
+      {
+        # Parameter Store decrypts a SecureString with the caller's kms:Decrypt, whichever
+        # ssm:GetParameter* call asks for it; IAM has no condition key for WithDecryption.
+        Sid       = "DenyParameterDecryption"
+        Effect    = "Deny"
+        Action    = "kms:Decrypt"
+        Resource  = "*"
+        Condition = { StringEquals = { "kms:ViaService" = "ssm.${local.region}.amazonaws.com" } }
+      },
+      {
+        Sid    = "DenyDataReads"
+        Effect = "Deny"
+        Action = [
+          "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:GetQueryResults", "logs:GetLogRecord", "logs:StartLiveTail",
+          "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect", "dynamodb:GetRecords",
+          "kinesis:GetRecords", "kinesis:GetShardIterator",
+          "sqs:ReceiveMessage",
+        ]
+        Resource = "*"
+      },
+    ]
   })
 }
 

@@ -12,6 +12,7 @@ locals {
 }
 
 data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
 
 resource "aws_vpc" "this" {
   cidr_block           = var.cidr
@@ -124,6 +125,18 @@ resource "aws_route_table_association" "private" {
   count          = local.az_count
   subnet_id      = aws_subnet.private[count.index].id
   route_table_id = aws_route_table.private[count.index].id
+}
+
+# ECR serves image layers from S3: through this (free) gateway endpoint they skip the NAT
+# gateway's per-GB charge. No endpoint policy (full access, the default): the endpoint changes
+# the path, not the permissions (IAM and bucket policies still decide), and a policy narrowed
+# to ECR's bucket would break every other S3 call from the nodes, with no fallback via NAT.
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.this.id
+  service_name      = "com.amazonaws.${data.aws_region.current.name}.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = aws_route_table.private[*].id
+  tags              = merge(var.tags, { Name = "${var.name}-s3" })
 }
 
 # Database subnets have no route to the internet at all.

@@ -2,9 +2,11 @@ package dev.usersapi.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +30,9 @@ class UsersApiIT extends IntegrationTestBase {
 
     @Autowired
     WebServerApplicationContext context;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void rootShowsTheCompanyAndTheSpecIsTitledWithIt() throws Exception {
@@ -206,6 +212,25 @@ class UsersApiIT extends IntegrationTestBase {
         assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(management("/actuator/prometheus").body()).contains("users_cache_requests_total");
         assertThat(get("/actuator/health").statusCode()).as("actuator is not on the API port").isEqualTo(404);
+    }
+
+    /** Readiness asks whether the database answers, not whether the requests' pool has a free connection. */
+    @Test
+    void readinessStaysUpWhileEveryPooledConnectionIsBusy() throws Exception {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            assertThat(pool.getHikariPoolMXBean().getIdleConnections()).as("the pool is exhausted").isZero();
+
+            assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
     }
 
     @Test
