@@ -5,6 +5,8 @@
 #   scripts/stack.sh up     build the images, start the stack, wait until every service is
 #                           healthy (STACK_TIMEOUT s, default 300); prints the timings and,
 #                           with STACK_TIMINGS_FILE set, writes them there as KEY=SECONDS lines
+#   scripts/stack.sh fresh  `down`, then `up`: for the suites, whose checks need an empty database
+#                           (a stack of the project left running would be adopted with its data)
 #   scripts/stack.sh down   stop the stack and delete its volumes
 #   scripts/stack.sh logs   the services' recent logs
 #
@@ -85,9 +87,21 @@ up() {
   fi
 }
 
+down() {
+  "${COMPOSE[@]}" down -v --remove-orphans
+}
+
+fresh() {
+  local output
+  log "removing any leftover stack of $COMPOSE_PROJECT_NAME"
+  output=$(down 2>&1) || die "could not take down a leftover stack of $COMPOSE_PROJECT_NAME: $output"
+  up
+}
+
 case "${1:-}" in
   up) up ;;
-  down) "${COMPOSE[@]}" down -v --remove-orphans ;;
+  fresh) fresh ;;
+  down) down ;;
   logs) dump_logs ;;
-  *) die "usage: $0 up|down|logs" ;;
+  *) die "usage: $0 up|fresh|down|logs" ;;
 esac

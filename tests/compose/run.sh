@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# test-compose: brings the local stack up (scripts/stack.sh up: build, start, wait until
-# healthy), runs the black-box pytest suite of this folder against it (JUnit XML in
-# $JUNIT_DIR/compose/), and always takes the stack down again with its volumes.
+# test-compose: brings the local stack up (scripts/stack.sh fresh: any leftover stack of its
+# project removed, then build, start, wait until healthy), runs the black-box pytest suite of
+# this folder against it (JUnit XML in $JUNIT_DIR/compose/), and always takes the stack down
+# again with its volumes.
 # Fails loudly when docker is not usable: this suite never passes without running.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,9 +18,7 @@ resolve_compose
 timings=$(mktemp)
 trap 'log "taking the stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"; rm -f "$timings"' EXIT
 
-# A leftover stack of this project (a killed run) would be adopted with its data: start empty.
-leftover=$(scripts/stack.sh down 2>&1) || die "could not take down a leftover stack of $COMPOSE_PROJECT_NAME: $leftover"
-STACK_TIMINGS_FILE="$timings" scripts/stack.sh up
+STACK_TIMINGS_FILE="$timings" scripts/stack.sh fresh
 set -a
 # shellcheck source=/dev/null
 source "$timings"

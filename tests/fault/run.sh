@@ -18,11 +18,8 @@ resolve_compose  # exports COMPOSE_COMMAND, which conftest.py runs
 venv=$(ensure_venv fault-tests "$here/requirements.txt")
 trap 'log "taking the fault stack down"; scripts/stack.sh down >/dev/null 2>&1 || log "stack down failed"' EXIT
 
-# The tests count every user the API lists, so they need an empty database: a stack of this
-# project left running (by a person, or a run that was killed) is taken down first.
-leftover=$(scripts/stack.sh down 2>&1) || die "could not take down a leftover stack of $COMPOSE_PROJECT_NAME: $leftover"
 start=$SECONDS
-scripts/stack.sh up
+scripts/stack.sh fresh  # the tests count every user the API lists: never adopt a leftover stack
 API_URL="http://127.0.0.1:$API_PORT" MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_HOST_PORT" \
 SCHEMATHESIS="$venv/bin/st" FAULT_REPORT_DIR="$junit_dir" \
   timeout --kill-after=10 "${FAULT_TIMEOUT:-900}" \

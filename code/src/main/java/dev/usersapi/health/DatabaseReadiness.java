@@ -16,21 +16,19 @@ import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
  */
 public class DatabaseReadiness implements HealthIndicator, DisposableBean {
 
-    static final int CONNECTION_TIMEOUT_MS = 1000;
-
-    private final HikariDataSource connection = new HikariDataSource();
+    private final HikariDataSource connection;
     private final DataSourceHealthIndicator check;
 
     public DatabaseReadiness(DataSourceProperties database) {
-        // Configured but not started: the no-argument constructor opens the pool at the first
-        // check, so a start without a reachable database (the AOT training run) opens nothing.
+        // The application pool's URL, driver and credentials, through Spring Boot's own builder.
+        // Configured but not started: the builder uses the no-argument constructor, which opens the
+        // pool at the first check, so a start without a reachable database (the AOT training run)
+        // opens nothing.
+        connection = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         connection.setPoolName("users-db-readiness");
-        connection.setJdbcUrl(database.determineUrl());
-        connection.setUsername(database.determineUsername());
-        connection.setPassword(database.determinePassword());
         connection.setMaximumPoolSize(1);
         connection.setMinimumIdle(1);
-        connection.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        connection.setConnectionTimeout(1000);
         connection.setValidationTimeout(500);
         connection.setInitializationFailTimeout(-1);
         this.check = new DataSourceHealthIndicator(connection, null);
