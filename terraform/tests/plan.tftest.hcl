@@ -163,8 +163,8 @@ run "root_wiring" {
   }
 
   assert {
-    condition     = output.helm_values.redis.tls == true && output.helm_values.database.port == 5432 && output.helm_values.redis.port == 6379 && output.helm_values.database.sslMode == "require"
-    error_message = "helm_values must carry the ports, TLS for Redis and sslmode=require for PostgreSQL."
+    condition     = output.helm_values.redis.tls == true && output.helm_values.database.port == 5432 && output.helm_values.redis.port == 6379 && output.helm_values.database.sslMode == "verify-full"
+    error_message = "helm_values must carry the ports, TLS for Redis and sslmode=verify-full for PostgreSQL."
   }
 
   assert {
