@@ -89,11 +89,13 @@ output "helm_values" {
     serviceAccount = {
       name = var.app_service_account
     }
+    # rds.force_ssl = 1 refuses plain connections; verify-full also checks Aurora's certificate
+    # against Amazon's RDS CA bundle, which release.yml adds as database.caBundle.
     database = {
       host    = module.aurora.writer_endpoint
       port    = module.aurora.port
       name    = module.aurora.database_name
-      sslMode = "require" # rds.force_ssl = 1 refuses plain connections
+      sslMode = "verify-full"
     }
     redis = {
       host = module.elasticache.primary_endpoint

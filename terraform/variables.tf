@@ -57,9 +57,9 @@ variable "single_nat_gateway" {
 }
 
 variable "enable_flow_logs" {
-  description = "Enable VPC flow logs to CloudWatch Logs."
+  description = "VPC flow logs (accepted and rejected traffic) to a KMS-encrypted CloudWatch Logs group: the record of who talked to what, for incident response. About $1.25/month at this stack's traffic (docs/cost.md)."
   type        = bool
-  default     = false
+  default     = true
 }
 
 # --- EKS -----------------------------------------------------------------------------------

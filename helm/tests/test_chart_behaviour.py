@@ -91,7 +91,7 @@ def test_reloader_annotation_follows_the_secret():
 def test_company_name_flows_from_values_to_the_pod_env(values_file):
     company = 'Acme "Rockets" & Co: Ünïcode'
     docs = render(values_file({"config": {"companyName": company}}))
-    config_map = one(docs, "ConfigMap")
+    config_map = one(docs, "ConfigMap", "users-api")
     assert config_map["data"]["COMPANY_NAME"] == company
     container = app_container(docs)
     assert {"configMapRef": {"name": config_map["metadata"]["name"]}} in container["envFrom"]
@@ -101,12 +101,13 @@ def test_company_name_flows_from_values_to_the_pod_env(values_file):
 
 
 def test_config_map_carries_the_app_settings():
-    data = one(render_named("production"), "ConfigMap")["data"]
+    data = one(render_named("production"), "ConfigMap", "users-api")["data"]
     assert data.pop("JAVA_TOOL_OPTIONS"), "its value: test_default_jvm_options_are_the_images"
     assert data == {
         "COMPANY_NAME": "Acme Corporation", "LOG_FORMAT": "ecs", "CACHE_TTL_SECONDS": "120",
         "POSTGRES_HOST": "users-api.cluster-abcdefghijkl.us-east-1.rds.amazonaws.com",
-        "POSTGRES_PORT": "5432", "POSTGRES_DB": "mydb", "POSTGRES_SSLMODE": "require",
+        "POSTGRES_PORT": "5432", "POSTGRES_DB": "mydb", "POSTGRES_SSLMODE": "verify-full",
+        "POSTGRES_SSLROOTCERT": "/etc/users-api/db-ca/ca-bundle.pem",
         "REDIS_HOST": "master.users-api.abcdef.use1.cache.amazonaws.com", "REDIS_PORT": "6379",
         "REDIS_TLS": "true", "PORT": "8000", "MANAGEMENT_PORT": "8081",
         "SHUTDOWN_TIMEOUT_SECONDS": "20", "HTTP_KEEP_ALIVE_TIMEOUT_SECONDS": "75",
@@ -120,13 +121,58 @@ def test_default_jvm_options_are_the_images():
     left out: they do not tune the JVM."""
     dockerfile = (CHART.parent.parent / "code" / "Dockerfile").read_text()
     image_options = re.search(r'^ENV JAVA_TOOL_OPTIONS="([^"]*)"', dockerfile, re.MULTILINE).group(1)
-    chart_options = one(render_named("default"), "ConfigMap")["data"]["JAVA_TOOL_OPTIONS"]
+    chart_options = one(render_named("default"), "ConfigMap", "users-api")["data"]["JAVA_TOOL_OPTIONS"]
 
     def vm_options(options):
         return [option for option in options.split() if option.startswith("-XX:")]
 
     assert re.findall(r"-XX:\+Use\w+GC", image_options), "the image's JAVA_TOOL_OPTIONS name no collector"
     assert vm_options(chart_options) == vm_options(image_options)
+
+
+def test_database_ca_bundle_is_mounted_where_the_app_reads_it():
+    """verify-full: the bundle from the values, mounted read-only, its path in POSTGRES_SSLROOTCERT."""
+    from conftest import REQUIRED_VALUES
+    docs = render_named("production")
+    bundle = yaml.safe_load(REQUIRED_VALUES.read_text())["database"]["caBundle"]
+    ca = one(docs, "ConfigMap", "users-api-db-ca")
+    assert ca["data"] == {"ca-bundle.pem": bundle}
+    settings = one(docs, "ConfigMap", "users-api")["data"]
+    assert settings["POSTGRES_SSLMODE"] == "verify-full"
+    directory, file_name = settings["POSTGRES_SSLROOTCERT"].rsplit("/", 1)
+    mount = next(m for m in app_container(docs)["volumeMounts"] if m["name"] == "db-ca")
+    assert mount == {"name": "db-ca", "mountPath": directory, "readOnly": True}
+    volumes = one(docs, "Deployment")["spec"]["template"]["spec"]["volumes"]
+    volume = next(v for v in volumes if v["name"] == "db-ca")["configMap"]
+    assert volume["name"] == "users-api-db-ca" and volume["items"] == [{"key": "ca-bundle.pem", "path": file_name}]
+
+
+@pytest.mark.parametrize("mode", ["verify-ca", "verify-full"])
+def test_verifying_ssl_modes_need_the_ca_bundle(values_file, mode):
+    result = try_render(values_file({"database": {"sslMode": mode, "caBundle": ""}}))
+    assert result.returncode != 0, "rendered a verifying sslmode without the CA bundle"
+    assert f"database.caBundle is required with database.sslMode={mode}" in result.stderr, result.stderr
+
+
+def test_require_without_a_bundle_mounts_nothing(values_file):
+    docs = render(values_file({"database": {"sslMode": "require", "caBundle": ""}}))
+    assert [c["metadata"]["name"] for c in by_kind(docs, "ConfigMap")] == ["users-api"]
+    assert "POSTGRES_SSLROOTCERT" not in one(docs, "ConfigMap", "users-api")["data"]
+    assert [m["name"] for m in app_container(docs)["volumeMounts"]] == ["tmp"]
+    annotations = one(docs, "Deployment")["spec"]["template"]["metadata"]["annotations"]
+    assert "checksum/db-ca" not in annotations
+
+
+def test_a_new_ca_bundle_rolls_the_pods(values_file):
+    """A rotated RDS bundle must reach running pods: the mounted file updates, but the JDBC driver
+    reads it only for new connections, and a pod restart makes every connection use it."""
+    from conftest import REQUIRED_VALUES
+    bundle = yaml.safe_load(REQUIRED_VALUES.read_text())["database"]["caBundle"]
+
+    def annotations(values):
+        return one(render(values_file(values)), "Deployment")["spec"]["template"]["metadata"]["annotations"]
+    doubled = annotations({"database": {"caBundle": bundle + bundle}})["checksum/db-ca"]
+    assert annotations({})["checksum/db-ca"] != doubled
 
 
 def test_config_change_rolls_the_pods(values_file):
@@ -208,7 +254,7 @@ def test_rolling_update_and_graceful_shutdown():
     pre_stop = app_container(docs)["lifecycle"]["preStop"]["sleep"]["seconds"]
     assert pre_stop >= 10
     # preStop + Spring's graceful shutdown must fit in the grace period
-    shutdown = int(one(docs, "ConfigMap")["data"]["SHUTDOWN_TIMEOUT_SECONDS"])
+    shutdown = int(one(docs, "ConfigMap", "users-api")["data"]["SHUTDOWN_TIMEOUT_SECONDS"])
     assert pod["terminationGracePeriodSeconds"] > pre_stop + shutdown
     ingress = one(docs, "Ingress")["metadata"]["annotations"]
     assert ingress["alb.ingress.kubernetes.io/target-group-attributes"] == "deregistration_delay.timeout_seconds=30"
@@ -222,7 +268,7 @@ def test_the_alb_closes_idle_connections_before_the_pod_does(values_file):
         annotations = one(docs, "Ingress")["metadata"]["annotations"]
         assert annotations["alb.ingress.kubernetes.io/load-balancer-attributes"] == (
             f"idle_timeout.timeout_seconds={idle},routing.http.drop_invalid_header_fields.enabled=true")
-        assert int(one(docs, "ConfigMap")["data"]["HTTP_KEEP_ALIVE_TIMEOUT_SECONDS"]) == idle + 15
+        assert int(one(docs, "ConfigMap", "users-api")["data"]["HTTP_KEEP_ALIVE_TIMEOUT_SECONDS"]) == idle + 15
 
 
 # One t3.small (README.md, "Sizing for one t3.small"): allocatable memory is its MemTotal (about
@@ -546,7 +592,7 @@ def test_optional_parts_can_be_switched_off():
     pod = one(docs, "Deployment")["spec"]["template"]["spec"]
     assert pod["serviceAccountName"] == "users-api-preexisting"
     assert "topologySpreadConstraints" not in pod
-    data = one(docs, "ConfigMap")["data"]
+    data = one(docs, "ConfigMap", "users-api")["data"]
     assert "JAVA_TOOL_OPTIONS" not in data and data["LOG_FORMAT"] == "", "text: the app's plain console log"
 
 
@@ -575,4 +621,4 @@ def test_ingress_annotations_override_the_chart_defaults(values_file):
                                                  ("gelf", "gelf"), ("text", "")])
 def test_log_format_maps_to_what_the_app_reads(values_file, log_format, rendered):
     docs = render(values_file({"config": {"logFormat": log_format}}))
-    assert one(docs, "ConfigMap")["data"]["LOG_FORMAT"] == rendered
+    assert one(docs, "ConfigMap", "users-api")["data"]["LOG_FORMAT"] == rendered

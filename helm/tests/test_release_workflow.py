@@ -30,6 +30,21 @@ def test_the_release_deploys_the_committed_production_values():
     assert "url=https://" in script and "http://" not in script
 
 
+def test_the_release_mounts_the_regions_rds_ca_bundle():
+    """The chart's verify-full needs Amazon's RDS CA bundle: fetched over HTTPS for the region,
+    checked to be certificates, and passed to the chart before the upgrade runs."""
+    steps = [s.get("name", "") for s in _steps()]
+    fetch = _step("RDS CA bundle")
+    assert steps.index(fetch["name"]) < steps.index(_step("helm upgrade")["name"])
+    script = fetch["run"]
+    assert "https://truststore.pki.rds.amazonaws.com/${AWS_REGION}/${AWS_REGION}-bundle.pem" in script
+    assert "--proto '=https'" in script and "--fail" in script
+    assert "openssl" in script and "exit 1" in script
+    deploy = _step("helm upgrade")
+    assert deploy["env"]["RDS_CA_BUNDLE"] == "${{ steps.%s.outputs.path }}" % fetch["id"]
+    assert '--set-file database.caBundle="$RDS_CA_BUNDLE"' in deploy["run"]
+
+
 def test_every_variable_the_release_reads_is_checked_first():
     check = _step("Check the environment's settings")["run"]
     checked = set(re.search(r"for v in ([^;]*);", check.replace("\\\n", " ")).group(1).split())

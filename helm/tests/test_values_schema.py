@@ -28,6 +28,8 @@ REJECTED = {
     "port out of range": ({"containerPorts": {"http": 70000}}, "http"),
     "bad log format": ({"config": {"logFormat": "xml"}}, "logFormat"),
     "bad sslmode": ({"database": {"sslMode": "required"}}, "sslMode"),
+    "CA bundle that is no certificate": ({"database": {"caBundle": "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"}},
+                                         "caBundle"),
     "empty company name": ({"config": {"companyName": ""}}, "companyName"),
     "bad image digest": ({"image": {"digest": "sha256:1234"}}, "digest"),
     "image tag with a colon": ({"image": {"tag": "v1:2"}}, "tag"),

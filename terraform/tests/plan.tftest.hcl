@@ -163,8 +163,8 @@ run "root_wiring" {
   }
 
   assert {
-    condition     = output.helm_values.redis.tls == true && output.helm_values.database.port == 5432 && output.helm_values.redis.port == 6379 && output.helm_values.database.sslMode == "require"
-    error_message = "helm_values must carry the ports, TLS for Redis and sslmode=require for PostgreSQL."
+    condition     = output.helm_values.redis.tls == true && output.helm_values.database.port == 5432 && output.helm_values.redis.port == 6379 && output.helm_values.database.sslMode == "verify-full"
+    error_message = "helm_values must carry the ports, TLS for Redis and sslmode=verify-full for PostgreSQL."
   }
 
   assert {
@@ -324,8 +324,14 @@ run "network" {
   }
 
   assert {
-    condition     = length(aws_nat_gateway.this) == 1 && length(aws_flow_log.this) == 0
-    error_message = "One NAT gateway and no flow logs by default."
+    condition     = length(aws_nat_gateway.this) == 1 && length(aws_flow_log.this) == 1
+    error_message = "One NAT gateway and VPC flow logs by default."
+  }
+
+  assert {
+    condition = (aws_flow_log.this[0].traffic_type == "ALL" && aws_cloudwatch_log_group.flow_logs[0].retention_in_days == 30 &&
+    length(module.flow_logs_kms) == 1)
+    error_message = "The flow logs record all traffic into a KMS-encrypted log group kept 30 days."
   }
 
   assert {
@@ -341,7 +347,7 @@ run "network" {
   }
 }
 
-run "network_per_az_nat_and_flow_logs" {
+run "network_per_az_nat_without_flow_logs" {
   command = plan
 
   module {
@@ -353,12 +359,13 @@ run "network_per_az_nat_and_flow_logs" {
     azs                = ["us-east-1a", "us-east-1b"]
     cluster_name       = "t"
     single_nat_gateway = false
-    enable_flow_logs   = true
+    enable_flow_logs   = false
   }
 
   assert {
-    condition     = length(aws_nat_gateway.this) == 2 && length(aws_flow_log.this) == 1
-    error_message = "single_nat_gateway=false gives one NAT per AZ; enable_flow_logs adds a flow log."
+    condition = (length(aws_nat_gateway.this) == 2 && length(aws_flow_log.this) == 0 &&
+    length(aws_cloudwatch_log_group.flow_logs) == 0 && length(aws_iam_role.flow_logs) == 0 && length(module.flow_logs_kms) == 0)
+    error_message = "single_nat_gateway=false gives one NAT per AZ; enable_flow_logs=false leaves out the flow log, its log group, role and key."
   }
 }
 

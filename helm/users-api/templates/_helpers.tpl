@@ -100,6 +100,17 @@ Name of the SecretStore the ExternalSecret reads from.
 {{- end }}
 
 {{/*
+Where the pods find database.caBundle (the db-ca ConfigMap, mounted read-only).
+*/}}
+{{- define "users-api.databaseCaDir" -}}
+/etc/users-api/db-ca
+{{- end }}
+
+{{- define "users-api.databaseCaPath" -}}
+{{ include "users-api.databaseCaDir" . }}/ca-bundle.pem
+{{- end }}
+
+{{/*
 The environment the chart sets from its own values: the ConfigMap's data before config.extraEnv.
 */}}
 {{- define "users-api.chartEnv" -}}
@@ -112,6 +123,9 @@ POSTGRES_HOST: {{ .Values.database.host | quote }}
 POSTGRES_PORT: {{ .Values.database.port | quote }}
 POSTGRES_DB: {{ .Values.database.name | quote }}
 POSTGRES_SSLMODE: {{ .Values.database.sslMode | quote }}
+{{- if .Values.database.caBundle }}
+POSTGRES_SSLROOTCERT: {{ include "users-api.databaseCaPath" . | quote }}
+{{- end }}
 REDIS_HOST: {{ .Values.redis.host | quote }}
 REDIS_PORT: {{ .Values.redis.port | quote }}
 REDIS_TLS: {{ .Values.redis.tls | quote }}
@@ -187,6 +201,9 @@ Checks across values that JSON Schema cannot express; each fails the render with
 {{- end }}
 {{- if and .Values.networkPolicy.enabled .Values.ingress.enabled (not .Values.networkPolicy.albCidrs) }}
 {{- fail "networkPolicy.albCidrs is required with ingress.enabled: the CIDRs of the ALB's subnets (Terraform helm_values networkPolicy.albCidrs), the only sources the NetworkPolicy admits; without them the ALB could not reach the pods" }}
+{{- end }}
+{{- if and (has .Values.database.sslMode (list "verify-ca" "verify-full")) (not .Values.database.caBundle) }}
+{{- fail (printf "database.caBundle is required with database.sslMode=%s: the PEM of Amazon's RDS CA bundle for the region (https://truststore.pki.rds.amazonaws.com/REGION/REGION-bundle.pem), passed as --set-file database.caBundle=FILE (release.yml does)" .Values.database.sslMode) }}
 {{- end }}
 {{- /* the image's Spring AOT context was generated with a separate management server */}}
 {{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.management) }}

@@ -59,7 +59,7 @@ resource "aws_rds_cluster_parameter_group" "this" {
   family      = local.family
   description = "${var.name}: TLS required, connection logging"
 
-  # Clients must use TLS (the JDBC URL uses sslmode=require / verify-full).
+  # Clients must use TLS (the app connects with sslmode=verify-full).
   parameter {
     name  = "rds.force_ssl"
     value = "1"

@@ -152,7 +152,7 @@ resource "aws_route_table_association" "database" {
 }
 
 # ---------------------------------------------------------------------------------------
-# Optional VPC flow logs
+# VPC flow logs (on by default; enable_flow_logs = false turns them off)
 # ---------------------------------------------------------------------------------------
 module "flow_logs_kms" {
   source = "../kms-key"

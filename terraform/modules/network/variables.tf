@@ -38,7 +38,7 @@ variable "cluster_name" {
 variable "enable_flow_logs" {
   description = "Send VPC flow logs (REJECT and ACCEPT) to a KMS-encrypted CloudWatch Logs group."
   type        = bool
-  default     = false
+  default     = true
 }
 
 variable "flow_logs_retention_days" {
