@@ -16,10 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
@@ -57,12 +53,10 @@ class DatabaseTlsIT {
     @BeforeAll
     static void startTlsOnlyPostgres() {
         var server = DATABASE_CA.issueServerCertificate(SERVER_NAME);
-        postgres = new GenericContainer<>("postgres:17")
+        postgres = server.copyInto(new GenericContainer<>("postgres:17"))
                 .withEnv("POSTGRES_DB", "users_tls")
                 .withEnv("POSTGRES_USER", "users")
                 .withEnv("POSTGRES_PASSWORD", PASSWORD)
-                .withCopyToContainer(Transferable.of(server.certificatePem(), 0644), "/tls/server.crt")
-                .withCopyToContainer(Transferable.of(server.privateKeyPem(), 0644), "/tls/server.key")
                 .withCopyToContainer(Transferable.of(ENABLE_TLS, 0755), "/docker-entrypoint-initdb.d/10-tls.sh")
                 .withExposedPorts(5432)
                 .waitingFor(Wait.forSuccessfulCommand("pg_isready -h 127.0.0.1 -U users -d users_tls")
@@ -130,7 +124,7 @@ class DatabaseTlsIT {
     }
 
     /** spring.datasource.url as application.yaml builds it from these environment variables. */
-    private static String applicationJdbcUrl(String host, String sslMode, Path rootCertificate) throws IOException {
+    private static String applicationJdbcUrl(String host, String sslMode, Path rootCertificate) {
         Map<String, Object> variables = new HashMap<>(Map.of(
                 "POSTGRES_HOST", host,
                 "POSTGRES_PORT", postgres.getMappedPort(5432),
@@ -139,13 +133,7 @@ class DatabaseTlsIT {
         if (rootCertificate != null) {
             variables.put("POSTGRES_SSLROOTCERT", rootCertificate.toString());
         }
-        var environment = new StandardEnvironment();
-        var sources = environment.getPropertySources();
-        sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        sources.addFirst(new MapPropertySource("environment variables of the test", variables));
-        new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
-                .forEach(sources::addLast);
-        return environment.getRequiredProperty("spring.datasource.url");
+        return ApplicationYaml.withEnvironmentVariables(variables).getRequiredProperty("spring.datasource.url");
     }
 
     private static Path write(String fileName, String pem) throws IOException {

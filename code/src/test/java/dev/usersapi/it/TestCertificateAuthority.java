@@ -23,6 +23,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
 
 /**
  * A throwaway certificate authority for tests: its own root certificate, and server certificates
@@ -67,7 +69,7 @@ final class TestCertificateAuthority {
                             new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
             X509Certificate server = sign(builder, keys);
             return new ServerCertificate(pem("CERTIFICATE", server.getEncoded()),
-                    pem("PRIVATE KEY", serverKeys.getPrivate().getEncoded()));
+                    pem("PRIVATE KEY", serverKeys.getPrivate().getEncoded()), certificatePem());
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -82,8 +84,20 @@ final class TestCertificateAuthority {
         }
     }
 
-    /** A certificate and its PKCS #8 private key, both PEM. */
-    record ServerCertificate(String certificatePem, String privateKeyPem) {
+    /** A certificate, its PKCS #8 private key and its CA's certificate, all PEM. */
+    record ServerCertificate(String certificatePem, String privateKeyPem, String caCertificatePem) {
+
+        /**
+         * Copies the three into the container before it starts, as /tls/server.crt, /tls/server.key
+         * and /tls/ca.crt, readable by any user (the server's start-up copies the key where it must
+         * be private, if it must).
+         */
+        <T extends GenericContainer<?>> T copyInto(T container) {
+            container.withCopyToContainer(Transferable.of(certificatePem, 0644), "/tls/server.crt")
+                    .withCopyToContainer(Transferable.of(privateKeyPem, 0644), "/tls/server.key")
+                    .withCopyToContainer(Transferable.of(caCertificatePem, 0644), "/tls/ca.crt");
+            return container;
+        }
     }
 
     private static JcaX509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair subjectKeys) {
