@@ -54,7 +54,7 @@ def test_credentials_come_from_the_external_secret():
     assert data["POSTGRES_PASSWORD"]["property"] == "password"
     assert data["REDIS_PASSWORD"]["property"] == "auth_token"
     assert data["POSTGRES_PASSWORD"]["key"].startswith("arn:aws:secretsmanager:")
-    assert external["spec"]["refreshInterval"] == "15m"
+    assert external["spec"]["refreshInterval"] == "1m"
     assert external["spec"]["target"]["creationPolicy"] == "Owner"
 
 
