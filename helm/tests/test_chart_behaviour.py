@@ -4,7 +4,8 @@ import re
 import pytest
 import yaml
 
-from conftest import CHART, VALUES_FILES, app_container, by_kind, one, render, render_named, try_render
+from conftest import (CHART, REQUIRED_VALUES, VALUES_FILES, app_container, by_kind, one, render, render_named,
+                      try_render)
 
 SECRET_WORDS = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_KEY|AUTH", re.I)
 SECRET_FIELD = re.compile(r"^(password|passwd|token|auth_?token|secret|secret_?value|api_?key|private_?key)$", re.I)
@@ -130,11 +131,19 @@ def test_default_jvm_options_are_the_images():
     assert vm_options(chart_options) == vm_options(image_options)
 
 
+def _stand_in_values():
+    """What every render starts from (conftest.REQUIRED_VALUES), as a dict."""
+    return yaml.safe_load(REQUIRED_VALUES.read_text())
+
+
+def _pod_annotations(docs):
+    return one(docs, "Deployment")["spec"]["template"]["metadata"]["annotations"]
+
+
 def test_database_ca_bundle_is_mounted_where_the_app_reads_it():
     """verify-full: the bundle from the values, mounted read-only, its path in POSTGRES_SSLROOTCERT."""
-    from conftest import REQUIRED_VALUES
     docs = render_named("production")
-    bundle = yaml.safe_load(REQUIRED_VALUES.read_text())["database"]["caBundle"]
+    bundle = _stand_in_values()["database"]["caBundle"]
     ca = one(docs, "ConfigMap", "users-api-db-ca")
     assert ca["data"] == {"ca-bundle.pem": bundle}
     settings = one(docs, "ConfigMap", "users-api")["data"]
@@ -159,25 +168,23 @@ def test_require_without_a_bundle_mounts_nothing(values_file):
     assert [c["metadata"]["name"] for c in by_kind(docs, "ConfigMap")] == ["users-api"]
     assert "POSTGRES_SSLROOTCERT" not in one(docs, "ConfigMap", "users-api")["data"]
     assert [m["name"] for m in app_container(docs)["volumeMounts"]] == ["tmp"]
-    annotations = one(docs, "Deployment")["spec"]["template"]["metadata"]["annotations"]
-    assert "checksum/db-ca" not in annotations
+    assert "checksum/db-ca" not in _pod_annotations(docs)
 
 
 def test_a_new_ca_bundle_rolls_the_pods(values_file):
     """A rotated RDS bundle must reach running pods: the mounted file updates, but the JDBC driver
     reads it only for new connections, and a pod restart makes every connection use it."""
-    from conftest import REQUIRED_VALUES
-    bundle = yaml.safe_load(REQUIRED_VALUES.read_text())["database"]["caBundle"]
+    bundle = _stand_in_values()["database"]["caBundle"]
 
     def annotations(values):
-        return one(render(values_file(values)), "Deployment")["spec"]["template"]["metadata"]["annotations"]
+        return _pod_annotations(render(values_file(values)))
     doubled = annotations({"database": {"caBundle": bundle + bundle}})["checksum/db-ca"]
     assert annotations({})["checksum/db-ca"] != doubled
 
 
 def test_config_change_rolls_the_pods(values_file):
     def checksum(values):
-        return one(render(values_file(values)), "Deployment")["spec"]["template"]["metadata"]["annotations"]
+        return _pod_annotations(render(values_file(values)))
     before, after = checksum({}), checksum({"config": {"companyName": "Other"}})
     assert before["checksum/config"] != after["checksum/config"]
     moved = checksum({"externalSecrets": {"redis": {"remoteRef": {"key": "users-api/redis-v2"}}}})
@@ -418,9 +425,8 @@ def test_production_values_leave_the_infrastructure_to_terraform():
     """values-production.yaml holds policy only: a key Terraform's helm_values also sets would be
     overridden by it (release.yml applies helm_values after this file), and an environment-specific
     value (host, certificate, image) belongs to the environment's variables."""
-    from conftest import REQUIRED_VALUES
     production = set(_leaves(yaml.safe_load((CHART / "values-production.yaml").read_text())))
-    terraform = set(_leaves(yaml.safe_load(REQUIRED_VALUES.read_text())))
+    terraform = set(_leaves(_stand_in_values()))
     assert not production & terraform
     assert not {p for p in production if p.startswith("image.")} | ({"ingress.host", "ingress.certificateArn"} & production)
 

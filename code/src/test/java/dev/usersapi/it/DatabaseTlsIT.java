@@ -3,8 +3,6 @@ package dev.usersapi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -73,7 +71,8 @@ class DatabaseTlsIT {
 
     @Test
     void verifyFullWithTheDatabasesCaConnectsOverTls() throws Exception {
-        String url = applicationJdbcUrl(SERVER_NAME, "verify-full", write("database-ca.pem", DATABASE_CA.certificatePem()));
+        String url = applicationJdbcUrl(SERVER_NAME, "verify-full",
+                DATABASE_CA.writeCertificate(certificates.resolve("database-ca.pem")));
 
         assertThat(url).contains("sslmode=verify-full").contains("sslrootcert=");
         assertThat(connectionUsesTls(url)).isTrue();
@@ -81,8 +80,8 @@ class DatabaseTlsIT {
 
     @Test
     void verifyFullRefusesACertificateFromAnotherCa() throws Exception {
-        String otherCa = TestCertificateAuthority.create("some other CA").certificatePem();
-        String url = applicationJdbcUrl(SERVER_NAME, "verify-full", write("other-ca.pem", otherCa));
+        Path otherCa = TestCertificateAuthority.create("some other CA").writeCertificate(certificates.resolve("other-ca.pem"));
+        String url = applicationJdbcUrl(SERVER_NAME, "verify-full", otherCa);
 
         assertThatThrownBy(() -> connectionUsesTls(url)).isInstanceOf(SQLException.class)
                 .hasCauseInstanceOf(SSLException.class);
@@ -91,7 +90,8 @@ class DatabaseTlsIT {
     @Test
     void verifyFullRefusesAHostNameTheCertificateDoesNotName() throws Exception {
         // The certificate names localhost only: the same server reached as 127.0.0.1 is not proven.
-        String url = applicationJdbcUrl("127.0.0.1", "verify-full", write("database-ca.pem", DATABASE_CA.certificatePem()));
+        String url = applicationJdbcUrl("127.0.0.1", "verify-full",
+                DATABASE_CA.writeCertificate(certificates.resolve("database-ca.pem")));
 
         assertThatThrownBy(() -> connectionUsesTls(url)).isInstanceOf(SQLException.class)
                 .hasMessageContaining("hostname 127.0.0.1 could not be verified");
@@ -134,9 +134,5 @@ class DatabaseTlsIT {
             variables.put("POSTGRES_SSLROOTCERT", rootCertificate.toString());
         }
         return ApplicationYaml.withEnvironmentVariables(variables).getRequiredProperty("spring.datasource.url");
-    }
-
-    private static Path write(String fileName, String pem) throws IOException {
-        return Files.writeString(certificates.resolve(fileName), pem);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.usersapi.cache.RedisResilienceConfiguration;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -110,7 +109,7 @@ class RedisTlsIT {
 
     /** Test-only properties: a PEM SSL bundle with the test CA, used by the Redis client. */
     private static Map<String, Object> trustingTheTestCa() throws IOException {
-        Path ca = Files.writeString(certificates.resolve("redis-ca.pem"), REDIS_CA.certificatePem());
+        Path ca = REDIS_CA.writeCertificate(certificates.resolve("redis-ca.pem"));
         return Map.of(
                 "spring.ssl.bundle.pem.test-redis-ca.truststore.certificate", "file:" + ca,
                 "spring.data.redis.ssl.bundle", "test-redis-ca");

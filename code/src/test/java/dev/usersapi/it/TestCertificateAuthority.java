@@ -1,6 +1,9 @@
 package dev.usersapi.it;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -82,6 +85,11 @@ final class TestCertificateAuthority {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes the root certificate (PEM) to {@code file}, for a client to trust; returns the file. */
+    Path writeCertificate(Path file) throws IOException {
+        return Files.writeString(file, certificatePem());
     }
 
     /** A certificate, its PKCS #8 private key and its CA's certificate, all PEM. */
